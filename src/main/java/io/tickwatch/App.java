@@ -1,0 +1,115 @@
+package io.tickwatch;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tickwatch.config.Settings;
+import io.tickwatch.ingest.GroupCommitWriter;
+import io.tickwatch.ingest.IngestMetrics;
+import io.tickwatch.ingest.IngestQueue;
+import io.tickwatch.ingest.RequestCounters;
+import io.tickwatch.live.LiveSummary;
+import io.tickwatch.receiver.ReceiverLimits;
+import io.tickwatch.receiver.WebhookServer;
+import io.tickwatch.store.JdbcStatusStore;
+import io.tickwatch.store.StoreFactory;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: the one class that knows every part and wires them with constructors.
+ * {@link #start} opens the store, starts the writer and the server; {@link #close} stops them in the
+ * order that loses nothing (stop accepting, answer what is in flight, drain the queue, close the store).
+ */
+public final class App implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(App.class);
+
+    private final JdbcStatusStore store;
+    private final GroupCommitWriter writer;
+    private final WebhookServer server;
+    private final LiveSummary live;
+    private boolean closed;
+
+    private App(JdbcStatusStore store, GroupCommitWriter writer, WebhookServer server, LiveSummary live) {
+        this.store = store;
+        this.writer = writer;
+        this.server = server;
+        this.live = live;
+    }
+
+    public static App start(Settings settings) {
+        JdbcStatusStore store = StoreFactory.open(settings.db(), settings.poolSize());
+        List<AutoCloseable> opened = new ArrayList<>(List.of(store));
+        try {
+            PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            IngestMetrics metrics = new IngestMetrics(prometheus);
+            RequestCounters counters = new RequestCounters();
+            IngestQueue queue = new IngestQueue(settings.queueCapacity());
+            LiveSummary live = new LiveSummary(store, queue::queuedItems);
+            GroupCommitWriter writer = new GroupCommitWriter(store, queue, counters, metrics, List.of(live),
+                    settings.maxBatchItems());
+            writer.start();
+            opened.add(0, writer);
+            WebhookServer server = new WebhookServer(
+                    new WebhookServer.Options(settings.bind(), settings.port(),
+                            new ReceiverLimits(settings.maxBodyBytes(), settings.maxItemsPerRequest()),
+                            settings.appSecret(), settings.verifyToken(), settings.apiToken()),
+                    new WebhookServer.Parts(store, queue, writer, counters, metrics, prometheus, new ObjectMapper(),
+                            Version.current()));
+            server.start();
+            live.start();
+            if (settings.appSecret() == null && isWildcard(settings.bind())) {
+                LOG.warn("Listening on every interface without an app secret: anyone who can reach this port "
+                        + "can post statuses. Set TICKWATCH_APP_SECRET.");
+            }
+            LOG.info("Listening on {}", server.webhookUrl());
+            return new App(store, writer, server, live);
+        } catch (RuntimeException e) {
+            for (AutoCloseable c : opened) {
+                try {
+                    c.close();
+                } catch (Exception suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static boolean isWildcard(String bind) {
+        return "0.0.0.0".equals(bind) || "::".equals(bind) || "[::]".equals(bind);
+    }
+
+    public String webhookUrl() {
+        return server.webhookUrl();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public String storeDescription() {
+        return store.describe();
+    }
+
+    public LiveSummary live() {
+        return live;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        LOG.info("Shutting down: no new requests, answering those in flight");
+        server.close();
+        writer.close();
+        live.close();
+        store.close();
+        LOG.info("Stopped; store closed");
+    }
+}

@@ -1,0 +1,49 @@
+package io.tickwatch.config;
+
+import java.util.Locale;
+
+/**
+ * The configurable settings, each with its one name in three spellings: flag {@code --max-body-bytes},
+ * environment {@code TICKWATCH_MAX_BODY_BYTES}, config file key {@code max-body-bytes}.
+ */
+public enum Setting {
+    PORT("8080", "TCP port of the webhook receiver (0 picks a free one)"),
+    BIND("127.0.0.1", "address to listen on; 0.0.0.0 for every interface"),
+    DB(null, "JDBC URL of the store (default: H2 file ~/.tickwatch/tickwatch)"),
+    APP_SECRET(null, "app secret: verify X-Hub-Signature-256 on every webhook"),
+    VERIFY_TOKEN(null, "token expected by the GET /webhook verification handshake"),
+    API_TOKEN(null, "bearer token for /api and /metrics; without it they answer loopback only"),
+    MAX_BODY_BYTES("3145728", "largest webhook body accepted (413 above)"),
+    MAX_ITEMS_PER_REQUEST("5000", "most status items in one webhook (413 above)"),
+    QUEUE_CAPACITY("100000", "items waiting for the writer before webhooks get 503"),
+    MAX_BATCH_ITEMS("5000", "most items written in one group commit"),
+    POOL_SIZE("4", "database connections");
+
+    private final String defaultValue;
+    private final String description;
+
+    Setting(String defaultValue, String description) {
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    public String key() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public String environmentVariable() {
+        return "TICKWATCH_" + name();
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public boolean isSecret() {
+        return this == APP_SECRET || this == VERIFY_TOKEN || this == API_TOKEN;
+    }
+}

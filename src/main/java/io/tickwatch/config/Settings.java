@@ -1,0 +1,24 @@
+package io.tickwatch.config;
+
+/**
+ * Every setting of a running Tickwatch, resolved (flag > environment > file > default) and checked.
+ * Secrets are null when not configured; {@link #toString()} never shows them.
+ */
+public record Settings(boolean headless, String bind, int port, String db,
+                       String appSecret, String verifyToken, String apiToken,
+                       long maxBodyBytes, int maxItemsPerRequest, int queueCapacity, int maxBatchItems,
+                       int poolSize) {
+
+    @Override
+    public String toString() {
+        return "Settings[headless=" + headless + ", bind=" + bind + ", port=" + port + ", db="
+                + io.tickwatch.store.JdbcUrls.redact(db) + ", appSecret=" + shown(appSecret) + ", verifyToken="
+                + shown(verifyToken) + ", apiToken=" + shown(apiToken) + ", maxBodyBytes=" + maxBodyBytes
+                + ", maxItemsPerRequest=" + maxItemsPerRequest + ", queueCapacity=" + queueCapacity
+                + ", maxBatchItems=" + maxBatchItems + ", poolSize=" + poolSize + "]";
+    }
+
+    private static String shown(String secret) {
+        return secret == null ? "unset" : "set";
+    }
+}

@@ -1,0 +1,139 @@
+package io.tickwatch.ingest;
+
+import io.tickwatch.store.CommitListener;
+import io.tickwatch.store.StatusStore;
+import io.tickwatch.store.WriteBatch;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single writer of the store. Requests wait in the {@link IngestQueue}; the writer thread ("tickwatch-writer") takes whatever is waiting, up to {@code maxBatchItems}, folds it
+ * per message, commits it in one transaction and only then completes each request's future, so an
+ * HTTP 200 always follows the commit that holds its items. A failed commit fails every request of
+ * the batch (the sender retries on 503); nothing is acknowledged that is not stored.
+ */
+public final class GroupCommitWriter implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
+    private static final long IDLE_FLUSH_MILLIS = 1_000;
+
+    private final StatusStore store;
+    private final RequestCounters counters;
+    private final IngestMetrics metrics;
+    private final List<CommitListener> listeners;
+    private final IngestQueue queue;
+    private final int maxBatchItems;
+    private final Thread thread;
+    private volatile boolean lastCommitFailed;
+
+    public GroupCommitWriter(StatusStore store, IngestQueue queue, RequestCounters counters, IngestMetrics metrics,
+                             List<CommitListener> listeners, int maxBatchItems) {
+        this.store = store;
+        this.counters = counters;
+        this.metrics = metrics;
+        this.listeners = List.copyOf(listeners);
+        this.queue = queue;
+        this.maxBatchItems = maxBatchItems;
+        this.thread = new Thread(this::run, "tickwatch-writer");
+        this.thread.setDaemon(true);
+        this.thread.setUncaughtExceptionHandler((t, e) -> LOG.error("Writer thread died", e));
+        metrics.queueDepth(queue::queuedItems);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    /** True when the most recent commit failed (database unreachable or refusing writes). */
+    public boolean isFailing() {
+        return lastCommitFailed;
+    }
+
+    private void run() {
+        List<IngestRequest> batch = new ArrayList<>();
+        while (queue.isOpen() || !queue.isEmpty()) {
+            try {
+                IngestRequest first = queue.poll(IDLE_FLUSH_MILLIS);
+                if (first == null) {
+                    commit(List.of()); // flush request counts while idle
+                    continue;
+                }
+                batch.add(first);
+                int items = first.weight();
+                IngestRequest next;
+                while (items < maxBatchItems && (next = queue.poll()) != null) {
+                    batch.add(next);
+                    items += next.weight();
+                }
+                commit(batch);
+                queue.release(items);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } finally {
+                batch.clear();
+            }
+        }
+        commit(List.of());
+    }
+
+    private void commit(List<IngestRequest> requests) {
+        Map<String, Long> counts = counters.drain();
+        long minute = System.currentTimeMillis() / 60_000 * 60_000;
+        WriteBatch batch = BatchFolder.fold(requests, counts, minute);
+        if (batch.isEmpty()) {
+            return;
+        }
+        long started = System.nanoTime();
+        try {
+            store.write(batch);
+        } catch (RuntimeException e) {
+            counters.restore(counts);
+            if (!lastCommitFailed) {
+                LOG.error("Could not commit {} requests; answering 503 until the store recovers: {}",
+                        requests.size(), e.toString());
+            }
+            lastCommitFailed = true;
+            requests.forEach(r -> r.committed().completeExceptionally(e));
+            return;
+        }
+        if (lastCommitFailed) {
+            LOG.info("Store writable again");
+        }
+        lastCommitFailed = false;
+        metrics.committed(batch.events().stream().mapToInt(ev -> ev.seen()).sum(), batch.rejected().size(),
+                System.nanoTime() - started);
+        requests.forEach(r -> r.committed().complete(null));
+        for (CommitListener listener : listeners) {
+            try {
+                listener.committed(batch);
+            } catch (RuntimeException e) {
+                LOG.warn("Commit listener failed", e);
+            }
+        }
+    }
+
+    /** Stops taking requests, writes everything already queued, then returns. */
+    @Override
+    public void close() {
+        queue.close();
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            LOG.warn("Writer still busy after 30 s; {} items not written", queue.queuedItems());
+            return;
+        }
+        // A request that slipped in while the writer was finishing is refused, never left waiting.
+        IngestRequest late;
+        while ((late = queue.poll()) != null) {
+            late.committed().completeExceptionally(new IllegalStateException("shutting down"));
+        }
+    }
+}

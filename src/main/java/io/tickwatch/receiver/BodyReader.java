@@ -1,0 +1,91 @@
+package io.tickwatch.receiver;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tickwatch.ingest.JsonNodes;
+import java.io.IOException;
+
+/**
+ * Reads a webhook body by what it is, not by its Content-Type (FORMATS.md §1): anything that parses
+ * as a JSON object is handled as JSON. Broken JSON and JSON that is not an object get 400; a body
+ * that is not JSON at all (and not a form we know) gets 415. Duplicate keys and trailing garbage are
+ * refused, so no two readers of the same bytes can disagree about what they said.
+ */
+final class BodyReader {
+
+    private final ObjectReader reader;
+
+    BodyReader() {
+        ObjectMapper strict = JsonMapper.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
+        this.reader = strict.reader();
+    }
+
+    /** Refusal of a body: the HTTP status, an error code and the reason. */
+    static final class Refused extends Exception {
+        private static final long serialVersionUID = 1L;
+        final int status;
+        final String code;
+
+        Refused(int status, String code, String message) {
+            super(message, null, false, false);
+            this.status = status;
+            this.code = code;
+        }
+    }
+
+    ObjectNode read(byte[] body) throws Refused {
+        int first = firstSignificantByte(body);
+        if (first < 0) {
+            throw new Refused(400, "empty_body", "the body is empty; expected a JSON object");
+        }
+        JsonNode node;
+        try {
+            node = reader.readTree(body);
+        } catch (JsonProcessingException e) {
+            if (first == '{' || first == '[') {
+                throw new Refused(400, "invalid_json", "the body is not valid JSON: " + e.getOriginalMessage()
+                        + location(e));
+            }
+            throw new Refused(415, "unsupported_body", "the body is neither JSON nor a supported form; "
+                    + "send a JSON object (On-Premises 'statuses' or a Cloud API envelope)");
+        } catch (IOException e) {
+            throw new Refused(400, "invalid_json", "the body could not be read: " + e.getMessage());
+        }
+        if (node == null || node.isMissingNode()) {
+            throw new Refused(400, "empty_body", "the body holds no JSON value; expected a JSON object");
+        }
+        if (!node.isObject()) {
+            throw new Refused(400, "not_an_object", "the body must be a JSON object, not " + JsonNodes.kind(node));
+        }
+        return (ObjectNode) node;
+    }
+
+    private static String location(JsonProcessingException e) {
+        return e.getLocation() == null ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+    }
+
+    /** The first byte that is not whitespace or a UTF-8 byte-order mark, or -1. */
+    private static int firstSignificantByte(byte[] body) {
+        int i = 0;
+        if (body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF) {
+            i = 3;
+        }
+        for (; i < body.length; i++) {
+            int b = body[i] & 0xFF;
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return b;
+            }
+        }
+        return -1;
+    }
+}

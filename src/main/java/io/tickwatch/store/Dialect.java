@@ -1,0 +1,81 @@
+package io.tickwatch.store;
+
+import static io.tickwatch.store.MergeSql.EVENT_COLUMNS;
+import static io.tickwatch.store.MergeSql.EVENT_TYPES;
+import static io.tickwatch.store.MergeSql.MESSAGE_COLUMNS;
+import static io.tickwatch.store.MergeSql.MESSAGE_TYPES;
+import static io.tickwatch.store.MergeSql.columns;
+import static io.tickwatch.store.MergeSql.placeholders;
+import static io.tickwatch.store.MergeSql.prefixed;
+import static io.tickwatch.store.MergeSql.typedPlaceholders;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What differs between the two engines: the upsert statement (H2 has standard MERGE but no
+ * ON CONFLICT … DO UPDATE; PostgreSQL's MERGE is not safe against concurrent inserts, ON CONFLICT is).
+ * The merge expressions themselves are shared ({@link MergeSql}).
+ */
+enum Dialect {
+    H2 {
+        @Override
+        String upsert(String table, String alias, List<String> cols, List<String> types, String key, String set) {
+            String on = List.of(key.split(",\\s*")).stream().map(k -> alias + "." + k + " = n." + k)
+                    .reduce((a, b) -> a + " AND " + b).orElseThrow();
+            return "MERGE INTO " + table + " " + alias + " USING (VALUES (" + typedPlaceholders(types) + ")) AS n("
+                    + columns(cols) + ") ON " + on + "\nWHEN MATCHED THEN UPDATE SET " + set
+                    + "\nWHEN NOT MATCHED THEN INSERT (" + columns(cols) + ") VALUES (" + prefixed("n", cols) + ")";
+        }
+
+        @Override
+        String newRowAlias() {
+            return "n";
+        }
+    },
+    POSTGRESQL {
+        @Override
+        String upsert(String table, String alias, List<String> cols, List<String> types, String key, String set) {
+            return "INSERT INTO " + table + " AS " + alias + " (" + columns(cols) + ") VALUES ("
+                    + placeholders(cols.size()) + ")\nON CONFLICT (" + key + ") DO UPDATE SET " + set;
+        }
+
+        @Override
+        String newRowAlias() {
+            return "EXCLUDED";
+        }
+    };
+
+    abstract String upsert(String table, String alias, List<String> cols, List<String> types, String key, String set);
+
+    /** How the incoming row is named inside the upsert's SET clause. */
+    abstract String newRowAlias();
+
+    String upsertMessages() {
+        return upsert("messages", "m", MESSAGE_COLUMNS, MESSAGE_TYPES, "id",
+                MergeSql.messageAssignments("m", newRowAlias()));
+    }
+
+    String upsertEvents() {
+        return upsert("status_events", "e", EVENT_COLUMNS, EVENT_TYPES, "message_id, status, observed_at",
+                MergeSql.eventAssignments("e", newRowAlias()));
+    }
+
+    String upsertRequestCounts() {
+        return upsert("request_counts", "c", List.of("minute_start", "outcome", "requests"),
+                List.of("BIGINT", "VARCHAR(16)", "BIGINT"), "minute_start, outcome",
+                "requests = c.requests + " + newRowAlias() + ".requests");
+    }
+
+    static Dialect of(String jdbcUrl) {
+        String url = jdbcUrl.toLowerCase(Locale.ROOT);
+        if (url.startsWith("jdbc:h2:")) {
+            return H2;
+        }
+        if (url.startsWith("jdbc:postgresql:")) {
+            return POSTGRESQL;
+        }
+        throw new IllegalArgumentException("unsupported database URL (use jdbc:h2:… or jdbc:postgresql:…): "
+                + JdbcUrls.redact(jdbcUrl));
+    }
+}

@@ -1,0 +1,304 @@
+package io.tickwatch.store;
+
+import io.tickwatch.model.MessageState;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * {@link StatusStore} over JDBC for H2 and PostgreSQL. Writes come from the group-commit writer,
+ * one transaction per batch; reads come from API worker threads and the live model. Rows are
+ * written in key order so that concurrent writers on PostgreSQL lock them in the same order and
+ * cannot deadlock.
+ */
+public final class JdbcStatusStore implements StatusStore {
+
+    private static final Comparator<EventRow> EVENT_KEY_ORDER = Comparator.comparing(EventRow::messageId)
+            .thenComparing(EventRow::status).thenComparingLong(EventRow::observedAt);
+
+    private final DataSource dataSource;
+    private final Dialect dialect;
+    private final String description;
+    private final AutoCloseable onClose;
+    private final String upsertMessages;
+    private final String upsertEvents;
+    private final String upsertCounts;
+
+    JdbcStatusStore(DataSource dataSource, Dialect dialect, String description, AutoCloseable onClose) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.description = description;
+        this.onClose = onClose;
+        this.upsertMessages = dialect.upsertMessages();
+        this.upsertEvents = dialect.upsertEvents();
+        this.upsertCounts = dialect.upsertRequestCounts();
+    }
+
+    @Override
+    public void write(WriteBatch batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                insertRequests(c, batch.requests());
+                upsertMessages(c, batch.states());
+                upsertEvents(c, batch.events());
+                insertRejected(c, batch.rejected());
+                upsertCounts(c, batch.requestCounts(), batch.countsMinute());
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c, e);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not write a batch of " + batch.states().size() + " messages", e);
+        }
+    }
+
+    private void insertRequests(Connection c, List<RequestRow> requests) throws SQLException {
+        if (requests.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO webhook_requests "
+                + "(id, received_at, source, format, accepted, rejected, body) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            for (RequestRow r : requests) {
+                ps.setObject(1, r.id());
+                ps.setLong(2, r.receivedAt());
+                ps.setString(3, r.source());
+                ps.setString(4, r.format());
+                ps.setInt(5, r.accepted());
+                ps.setInt(6, r.rejected());
+                ps.setString(7, r.body());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private void upsertMessages(Connection c, List<MessageState> states) throws SQLException {
+        if (states.isEmpty()) {
+            return;
+        }
+        List<MessageState> ordered = new ArrayList<>(states);
+        ordered.sort(Comparator.comparing(MessageState::id));
+        try (PreparedStatement ps = c.prepareStatement(upsertMessages)) {
+            for (MessageState s : ordered) {
+                MessageRows.bind(ps, s);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private void upsertEvents(Connection c, List<EventRow> events) throws SQLException {
+        if (events.isEmpty()) {
+            return;
+        }
+        List<EventRow> ordered = new ArrayList<>(events);
+        ordered.sort(EVENT_KEY_ORDER);
+        try (PreparedStatement ps = c.prepareStatement(upsertEvents)) {
+            for (EventRow e : ordered) {
+                ps.setString(1, e.messageId());
+                ps.setString(2, e.status());
+                ps.setLong(3, e.observedAt());
+                ps.setLong(4, e.receivedAt());
+                ps.setInt(5, e.seen());
+                ps.setObject(6, e.requestId());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private void insertRejected(Connection c, List<RejectedRow> rejected) throws SQLException {
+        if (rejected.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO rejected_items "
+                + "(request_id, item_index, path, reason, raw_json, received_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (RejectedRow r : rejected) {
+                ps.setObject(1, r.requestId());
+                ps.setInt(2, r.index());
+                ps.setString(3, r.path());
+                ps.setString(4, r.reason());
+                ps.setString(5, r.rawJson());
+                ps.setLong(6, r.receivedAt());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private void upsertCounts(Connection c, Map<String, Long> counts, long minute) throws SQLException {
+        if (counts.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(upsertCounts)) {
+            for (Map.Entry<String, Long> e : new java.util.TreeMap<>(counts).entrySet()) {
+                ps.setLong(1, minute);
+                ps.setString(2, e.getKey());
+                ps.setLong(3, e.getValue());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    @Override
+    public Optional<MessageView> message(String id) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT " + MessageRows.SELECT_COLUMNS
+                     + " FROM messages m WHERE m.id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                MessageState state = MessageRows.read(rs);
+                return Optional.of(new MessageView(state, events(c, List.of(id)).getOrDefault(id, List.of())));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not read message", e);
+        }
+    }
+
+    @Override
+    public MessagePage messages(MessageQuery q) {
+        SqlFilter filter = SqlFilter.forMessages(q.text(), q.phone(), q.status(), q.since(), q.until());
+        if (q.afterSeq() != null) {
+            filter.and("m.seq < ?", q.afterSeq());
+        }
+        String sql = "SELECT " + MessageRows.SELECT_COLUMNS + " FROM messages m" + filter.where()
+                + " ORDER BY m.seq DESC LIMIT " + (q.limit() + 1);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            filter.bind(ps);
+            List<MessageState> states = new ArrayList<>();
+            List<Long> seqs = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    states.add(MessageRows.read(rs));
+                    seqs.add(rs.getLong("seq"));
+                }
+            }
+            Long next = null;
+            if (states.size() > q.limit()) {
+                states.remove(states.size() - 1);
+                next = seqs.get(q.limit() - 1);
+            }
+            Map<String, List<EventView>> events = events(c, states.stream().map(MessageState::id).toList());
+            List<MessageView> items = states.stream()
+                    .map(s -> new MessageView(s, events.getOrDefault(s.id(), List.of()))).toList();
+            return new MessagePage(items, next);
+        } catch (SQLException e) {
+            throw new StoreException("could not list messages", e);
+        }
+    }
+
+    private Map<String, List<EventView>> events(Connection c, List<String> ids) throws SQLException {
+        Map<String, List<EventView>> result = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return result;
+        }
+        String sql = "SELECT message_id, status, observed_at, received_at, seen FROM status_events WHERE message_id IN ("
+                + MergeSql.placeholders(ids.size()) + ") ORDER BY message_id, observed_at, status";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < ids.size(); i++) {
+                ps.setString(i + 1, ids.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    result.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            .add(new EventView(rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getInt(5)));
+                }
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public FunnelCounts funnel(FunnelQuery q) {
+        SqlFilter filter = SqlFilter.forMessages(null, q.phone(), null, q.since(), q.until());
+        String sql = "SELECT COUNT(*), " + FUNNEL_SUMS + " FROM messages m" + filter.where();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            filter.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new FunnelCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not count the funnel", e);
+        }
+    }
+
+    /** FORMATS.md §3.9: sent counts sent, delivered or read (delivered_at covers read). */
+    private static final String FUNNEL_SUMS =
+            "COALESCE(SUM(CASE WHEN m.sent_at IS NOT NULL OR m.delivered_at IS NOT NULL THEN 1 ELSE 0 END), 0) AS sent, "
+            + "COALESCE(SUM(CASE WHEN m.delivered_at IS NOT NULL THEN 1 ELSE 0 END), 0) AS delivered, "
+            + "COALESCE(SUM(CASE WHEN m.read_at IS NOT NULL THEN 1 ELSE 0 END), 0) AS read_count, "
+            + "COALESCE(SUM(CASE WHEN m.failed_at IS NOT NULL THEN 1 ELSE 0 END), 0) AS failed";
+
+    @Override
+    public List<PhoneFunnel> phones(int limit, PhoneSort sort) {
+        String sql = "SELECT phone, messages, sent, delivered, read_count, failed, last_activity FROM ("
+                + "SELECT m.phone AS phone, COUNT(*) AS messages, " + FUNNEL_SUMS
+                + ", MAX(m.last_received) AS last_activity FROM messages m WHERE m.phone IS NOT NULL "
+                + "GROUP BY m.phone) p ORDER BY " + sort.orderBy + " LIMIT " + limit;
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
+             ResultSet rs = ps.executeQuery()) {
+            List<PhoneFunnel> result = new ArrayList<>();
+            while (rs.next()) {
+                result.add(new PhoneFunnel(rs.getString(1),
+                        new FunnelCounts(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)),
+                        rs.getLong(7)));
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new StoreException("could not count per-phone funnels", e);
+        }
+    }
+
+    @Override
+    public boolean isReachable() {
+        try (Connection c = dataSource.getConnection()) {
+            return c.isValid(1);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        try {
+            onClose.close();
+        } catch (Exception e) {
+            throw new StoreException("could not close the store", e);
+        }
+    }
+
+    Dialect dialect() {
+        return dialect;
+    }
+
+    private static void rollbackQuietly(Connection c, Exception cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+}

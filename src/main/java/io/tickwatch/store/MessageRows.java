@@ -1,0 +1,69 @@
+package io.tickwatch.store;
+
+import io.tickwatch.model.MessageState;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+
+/** The one mapping between {@link MessageState} and a {@code messages} row, both directions. */
+final class MessageRows {
+
+    static final String SELECT_COLUMNS = "m.id, m.phone, m.phone_at, m.sent_at, m.delivered_at, m.delivered_real, "
+            + "m.read_at, m.failed_at, m.error_code, m.error_title, m.error_at, m.status_rank, m.first_at, "
+            + "m.first_received, m.last_received, m.seq";
+
+    private MessageRows() {
+    }
+
+    static MessageState read(ResultSet rs) throws SQLException {
+        return new MessageState(rs.getString("id"), rs.getString("phone"), nullableLong(rs, "phone_at"),
+                nullableLong(rs, "sent_at"), nullableLong(rs, "delivered_at"), rs.getBoolean("delivered_real"),
+                nullableLong(rs, "read_at"), nullableLong(rs, "failed_at"),
+                nullableInt(rs, "error_code"), rs.getString("error_title"), nullableLong(rs, "error_at"),
+                rs.getInt("status_rank"), rs.getLong("first_at"), rs.getLong("first_received"),
+                rs.getLong("last_received"));
+    }
+
+    /** Binds in the order of {@link MergeSql#MESSAGE_COLUMNS}. */
+    static void bind(PreparedStatement ps, MessageState s) throws SQLException {
+        int i = 1;
+        ps.setString(i++, s.id());
+        ps.setString(i++, s.phone());
+        setLong(ps, i++, s.phoneAt());
+        setLong(ps, i++, s.sent());
+        setLong(ps, i++, s.delivered());
+        ps.setBoolean(i++, s.deliveredReal());
+        setLong(ps, i++, s.read());
+        setLong(ps, i++, s.failed());
+        if (s.errorCode() == null) {
+            ps.setNull(i++, Types.INTEGER);
+        } else {
+            ps.setInt(i++, s.errorCode());
+        }
+        ps.setString(i++, s.errorTitle());
+        setLong(ps, i++, s.errorAt());
+        ps.setShort(i++, (short) s.statusRank());
+        ps.setLong(i++, s.firstAt());
+        ps.setLong(i++, s.firstReceived());
+        ps.setLong(i, s.lastReceived());
+    }
+
+    static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.BIGINT);
+        } else {
+            ps.setLong(index, value);
+        }
+    }
+
+    static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    static Integer nullableInt(ResultSet rs, String column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
+    }
+}

@@ -1,0 +1,31 @@
+package io.tickwatch.store;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one store contract, for H2 and PostgreSQL alike. {@link #write} is called by the group-commit
+ * writer; the queries by the API and the live model, never from the FX thread or an IO thread.
+ */
+public interface StatusStore extends AutoCloseable {
+
+    /** Writes the whole batch in one transaction, merging states as FORMATS.md §3 says. */
+    void write(WriteBatch batch);
+
+    Optional<MessageView> message(String id);
+
+    MessagePage messages(MessageQuery query);
+
+    FunnelCounts funnel(FunnelQuery query);
+
+    List<PhoneFunnel> phones(int limit, PhoneSort sort);
+
+    /** True when the database answers within about a second. */
+    boolean isReachable();
+
+    /** A short description for people, with any password left out, e.g. "H2 file ~/.tickwatch/tickwatch". */
+    String describe();
+
+    @Override
+    void close();
+}

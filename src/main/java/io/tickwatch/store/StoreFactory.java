@@ -1,0 +1,49 @@
+package io.tickwatch.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Opens a store from a JDBC URL: pool, migrations, dialect. The only place that knows HikariCP and Flyway. */
+public final class StoreFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StoreFactory.class);
+
+    private StoreFactory() {
+    }
+
+    /**
+     * @param jdbcUrl   {@code jdbc:h2:…} or {@code jdbc:postgresql:…}; durability settings are added here
+     * @param poolSize  connections: the writer holds one per batch, API readers share the rest
+     */
+    public static JdbcStatusStore open(String jdbcUrl, int poolSize) {
+        Dialect dialect = Dialect.of(jdbcUrl);
+        String url = JdbcUrls.durable(jdbcUrl);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setPoolName("tickwatch-db");
+        config.setMaximumPoolSize(poolSize);
+        config.setMinimumIdle(1);
+        // Fail fast while the database is away: the writer answers 503 and the provider retries.
+        config.setConnectionTimeout(1_000);
+        config.setValidationTimeout(1_000);
+        config.setInitializationFailTimeout(-1);
+        HikariDataSource dataSource = new HikariDataSource(config);
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:sql/common", "classpath:sql/{vendor}")
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw new StoreException("could not prepare the database at " + JdbcUrls.redact(jdbcUrl)
+                    + ": " + e.getMessage(), e);
+        }
+        String description = (dialect == Dialect.H2 ? "H2 " : "PostgreSQL ") + JdbcUrls.redact(jdbcUrl);
+        LOG.info("Store ready: {}", description);
+        return new JdbcStatusStore(dataSource, dialect, description, dataSource);
+    }
+}
