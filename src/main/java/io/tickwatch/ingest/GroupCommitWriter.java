@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 public final class GroupCommitWriter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
-    private static final long IDLE_FLUSH_MILLIS = 1_000;
+    /** How long the writer waits for work before flushing request counts; also bounds the shutdown delay. */
+    private static final long IDLE_FLUSH_MILLIS = 100;
 
     private final StatusStore store;
     private final RequestCounters counters;

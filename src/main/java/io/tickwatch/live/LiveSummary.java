@@ -55,6 +55,9 @@ public final class LiveSummary implements CommitListener, AutoCloseable {
             funnel.set(store.funnel(FunnelQuery.ALL));
             reachable = true;
         } catch (RuntimeException e) {
+            if (refresher.isShutdown()) {
+                return; // closing: the store may already be gone
+            }
             if (reachable) {
                 LOG.warn("Live summary cannot read the store: {}", e.toString());
             }
