@@ -10,6 +10,7 @@ import io.tickwatch.ingest.IngestQueue;
 import io.tickwatch.ingest.RequestCounters;
 import io.tickwatch.live.LiveSummary;
 import io.tickwatch.receiver.ReceiverLimits;
+import io.tickwatch.receiver.RequestLog;
 import io.tickwatch.receiver.WebhookServer;
 import io.tickwatch.store.JdbcStatusStore;
 import io.tickwatch.store.StoreFactory;
@@ -26,6 +27,8 @@ import org.slf4j.LoggerFactory;
 public final class App implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
+    /** Recent webhook requests kept in memory for the inspector. */
+    private static final int REQUEST_LOG_SIZE = 500;
 
     private final JdbcStatusStore store;
     private final GroupCommitWriter writer;
@@ -56,14 +59,16 @@ public final class App implements AutoCloseable {
             WebhookServer server = new WebhookServer(
                     new WebhookServer.Options(settings.bind(), settings.port(),
                             new ReceiverLimits(settings.maxBodyBytes(), settings.maxItemsPerRequest()),
-                            settings.appSecret(), settings.verifyToken(), settings.apiToken()),
-                    new WebhookServer.Parts(store, queue, writer, counters, metrics, prometheus, new ObjectMapper(),
-                            Version.current()));
+                            settings.appSecret(), settings.verifyToken(), settings.apiToken(),
+                            settings.webhookToken(), settings.allowedSources(), settings.rateLimit(),
+                            settings.maxConnections()),
+                    new WebhookServer.Parts(store, queue, writer, counters, metrics, new RequestLog(REQUEST_LOG_SIZE),
+                            prometheus, new ObjectMapper(), Version.current()));
             server.start();
             live.start();
-            if (settings.appSecret() == null && isWildcard(settings.bind())) {
-                LOG.warn("Listening on every interface without an app secret: anyone who can reach this port "
-                        + "can post statuses. Set TICKWATCH_APP_SECRET.");
+            if (settings.appSecret() == null && settings.webhookToken() == null && isWildcard(settings.bind())) {
+                LOG.warn("Listening on every interface without an app secret or webhook token: anyone who can "
+                        + "reach this port can post statuses. Set TICKWATCH_APP_SECRET or TICKWATCH_WEBHOOK_TOKEN.");
             }
             LOG.info("Listening on {}", server.webhookUrl());
             return new App(store, writer, server, live);

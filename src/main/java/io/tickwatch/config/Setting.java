@@ -13,6 +13,10 @@ public enum Setting {
     APP_SECRET(null, "app secret: verify X-Hub-Signature-256 on every webhook"),
     VERIFY_TOKEN(null, "token expected by the GET /webhook verification handshake"),
     API_TOKEN(null, "bearer token for /api and /metrics; without it they answer loopback only"),
+    WEBHOOK_TOKEN(null, "shared token for providers that cannot sign (X-Tickwatch-Token header or ?token=)"),
+    ALLOWED_SOURCES("", "comma-separated IPs/CIDR ranges allowed to post webhooks; empty allows all"),
+    RATE_LIMIT("0", "webhook requests per second allowed per source address; 0 turns the limit off"),
+    MAX_CONNECTIONS("1000", "open client connections before new ones are answered 503"),
     MAX_BODY_BYTES("3145728", "largest webhook body accepted (413 above)"),
     MAX_ITEMS_PER_REQUEST("5000", "most status items in one webhook (413 above)"),
     QUEUE_CAPACITY("100000", "items waiting for the writer before webhooks get 503"),
@@ -44,6 +48,6 @@ public enum Setting {
     }
 
     public boolean isSecret() {
-        return this == APP_SECRET || this == VERIFY_TOKEN || this == API_TOKEN;
+        return this == APP_SECRET || this == VERIFY_TOKEN || this == API_TOKEN || this == WEBHOOK_TOKEN;
     }
 }

@@ -1,11 +1,14 @@
 package io.tickwatch.config;
 
+import java.util.List;
+
 /**
  * Every setting of a running Tickwatch, resolved (flag > environment > file > default) and checked.
  * Secrets are null when not configured; {@link #toString()} never shows them.
  */
 public record Settings(boolean headless, String bind, int port, String db,
-                       String appSecret, String verifyToken, String apiToken,
+                       String appSecret, String verifyToken, String apiToken, String webhookToken,
+                       List<Cidr> allowedSources, int rateLimit, int maxConnections,
                        long maxBodyBytes, int maxItemsPerRequest, int queueCapacity, int maxBatchItems,
                        int poolSize) {
 
@@ -13,7 +16,9 @@ public record Settings(boolean headless, String bind, int port, String db,
     public String toString() {
         return "Settings[headless=" + headless + ", bind=" + bind + ", port=" + port + ", db="
                 + io.tickwatch.store.JdbcUrls.redact(db) + ", appSecret=" + shown(appSecret) + ", verifyToken="
-                + shown(verifyToken) + ", apiToken=" + shown(apiToken) + ", maxBodyBytes=" + maxBodyBytes
+                + shown(verifyToken) + ", apiToken=" + shown(apiToken) + ", webhookToken=" + shown(webhookToken)
+                + ", allowedSources=" + allowedSources + ", rateLimit=" + rateLimit + ", maxConnections=" + maxConnections
+                + ", maxBodyBytes=" + maxBodyBytes
                 + ", maxItemsPerRequest=" + maxItemsPerRequest + ", queueCapacity=" + queueCapacity
                 + ", maxBatchItems=" + maxBatchItems + ", poolSize=" + poolSize + "]";
     }

@@ -5,6 +5,8 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Properties;
@@ -57,7 +59,9 @@ public final class SettingsLoader {
         }
         return new Settings(headless, nonBlank(values.get(Setting.BIND)), port(values.get(Setting.PORT)), dbUrl,
                 values.get(Setting.APP_SECRET).value, values.get(Setting.VERIFY_TOKEN).value,
-                values.get(Setting.API_TOKEN).value, maxBody, maxItems, queue,
+                values.get(Setting.API_TOKEN).value, values.get(Setting.WEBHOOK_TOKEN).value,
+                sources(values.get(Setting.ALLOWED_SOURCES)), nonNegativeInt(values.get(Setting.RATE_LIMIT)),
+                positiveInt(values.get(Setting.MAX_CONNECTIONS)), maxBody, maxItems, queue,
                 positiveInt(values.get(Setting.MAX_BATCH_ITEMS)), positiveInt(values.get(Setting.POOL_SIZE)));
     }
 
@@ -118,6 +122,34 @@ public final class SettingsLoader {
             throw new InvalidSettings(v.key + " " + v.where + " must be positive, not " + v.value);
         }
         return n;
+    }
+
+    private static int nonNegativeInt(Sourced v) throws InvalidSettings {
+        int n = integer(v);
+        if (n < 0) {
+            throw new InvalidSettings(v.key + " " + v.where + " must not be negative, not " + v.value);
+        }
+        return n;
+    }
+
+    /** Comma-separated IP addresses or CIDR ranges; each is checked here so a typo stops the start. */
+    private static List<Cidr> sources(Sourced v) throws InvalidSettings {
+        List<Cidr> result = new ArrayList<>();
+        if (v.value == null) {
+            return result;
+        }
+        for (String part : v.value.split(",")) {
+            String s = part.trim();
+            if (s.isEmpty()) {
+                continue;
+            }
+            try {
+                result.add(Cidr.parse(s));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidSettings(v.key + " " + v.where + ": " + e.getMessage());
+            }
+        }
+        return List.copyOf(result);
     }
 
     private static int integer(Sourced v) throws InvalidSettings {

@@ -33,11 +33,13 @@ final class ApiHandler implements HttpHandler {
     private static final String MESSAGES = "/api/messages";
 
     private final StatusStore store;
+    private final RequestLog requestLog;
     private final Answers answers;
     private final ApiJson json;
 
-    ApiHandler(StatusStore store, Answers answers) {
+    ApiHandler(StatusStore store, RequestLog requestLog, Answers answers) {
         this.store = store;
+        this.requestLog = requestLog;
         this.answers = answers;
         this.json = new ApiJson(answers.mapper());
     }
@@ -65,6 +67,8 @@ final class ApiHandler implements HttpHandler {
                         time(params, "since"), time(params, "until")))));
             } else if (path.equals("/api/phones")) {
                 phones(exchange, params);
+            } else if (path.equals("/api/requests")) {
+                answers.json(exchange, 200, json.requests(requestLog.recent(params.intValue("limit", 50, 1, 500))));
             } else {
                 answers.error(exchange, 404, "not_found", "no such API resource: " + path);
             }

@@ -3,7 +3,9 @@ package io.tickwatch.receiver;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tickwatch.ingest.Rejection;
 import io.tickwatch.ingest.Timestamps;
+import java.util.List;
 import io.tickwatch.model.FunnelStatus;
 import io.tickwatch.model.MessageState;
 import io.tickwatch.store.EventView;
@@ -51,6 +53,25 @@ final class ApiJson {
         node.setAll(funnel(p.counts()));
         time(node, "lastActivity", p.lastActivity());
         return node;
+    }
+
+    /** The request log, newest first; headers and query are already redacted. */
+    ArrayNode requests(List<RequestLog.Entry> entries) {
+        ArrayNode list = mapper.createArrayNode();
+        for (RequestLog.Entry e : entries) {
+            ObjectNode node = list.addObject().put("seq", e.seq()).put("receivedAt", Timestamps.format(e.receivedAt()))
+                    .put("source", e.source()).put("method", e.method()).put("uri", e.uri()).put("status", e.status())
+                    .put("latencyMillis", e.latencyMicros() / 1000.0).put("format", e.format()).put("auth", e.auth())
+                    .put("accepted", e.accepted());
+            ArrayNode rejected = node.putArray("rejected");
+            for (Rejection r : e.rejected()) {
+                rejected.addObject().put("index", r.index()).put("path", r.path()).put("reason", r.reason());
+            }
+            ObjectNode headers = node.putObject("headers");
+            e.headers().forEach(headers::put);
+            node.put("body", e.body()).put("bodyTruncated", e.bodyTruncated());
+        }
+        return list;
     }
 
     private static void time(ObjectNode node, String field, Long millis) {

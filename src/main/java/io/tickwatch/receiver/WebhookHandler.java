@@ -15,7 +15,6 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RequestTooBigException;
 import io.undertow.util.Headers;
-import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -32,10 +31,9 @@ import org.slf4j.LoggerFactory;
 final class WebhookHandler implements HttpHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookHandler.class);
-    private static final HttpString SIGNATURE = new HttpString("X-Hub-Signature-256");
 
     private final ReceiverLimits limits;
-    private final SignatureVerifier signatures;
+    private final WebhookAuth auth;
     private final String verifyToken;
     private final BodyReader bodies = new BodyReader();
     private final FormatDetector formats;
@@ -45,11 +43,11 @@ final class WebhookHandler implements HttpHandler {
     private final IngestMetrics metrics;
     private final Answers answers;
 
-    WebhookHandler(ReceiverLimits limits, String appSecret, String verifyToken, FormatDetector formats,
+    WebhookHandler(ReceiverLimits limits, WebhookAuth auth, String verifyToken, FormatDetector formats,
                    StatusValidator validator, IngestQueue queue, RequestCounters counters,
                    IngestMetrics metrics, Answers answers) {
         this.limits = limits;
-        this.signatures = appSecret == null ? null : new SignatureVerifier(appSecret);
+        this.auth = auth;
         this.verifyToken = verifyToken;
         this.formats = formats;
         this.validator = validator;
@@ -97,10 +95,13 @@ final class WebhookHandler implements HttpHandler {
     /** On a worker thread: everything up to queueing; the answer comes later from {@link #answerCommitted}. */
     private void process(HttpServerExchange exchange, byte[] body) {
         long received = System.currentTimeMillis();
-        if (signatures != null && !signatures.verify(body, exchange.getRequestHeaders().getFirst(SIGNATURE))) {
-            refuse(exchange, 401, "bad_signature", exchange.getRequestHeaders().contains(SIGNATURE)
-                    ? "X-Hub-Signature-256 does not match the body signed with the app secret"
-                    : "X-Hub-Signature-256 is required: an app secret is configured");
+        RequestRecorder.Details details = details(exchange);
+        details.body = body;
+        WebhookAuth.Verdict verdict = auth.check(exchange, body);
+        details.auth = verdict.label;
+        if (!verdict.passes()) {
+            String[] refusal = auth.refusal(verdict);
+            refuse(exchange, 401, refusal[0], refusal[1]);
             return;
         }
         ParsedWebhook parsed;
@@ -113,6 +114,7 @@ final class WebhookHandler implements HttpHandler {
             refuse(exchange, 400, "unrecognised_webhook", e.getMessage());
             return;
         }
+        details.format = parsed.format();
         int itemCount = parsed.items().size() + parsed.structural().size();
         if (itemCount > limits.maxItemsPerRequest()) {
             refuse(exchange, 413, "too_many_items", "the body holds " + itemCount + " items; the limit is "
@@ -123,6 +125,7 @@ final class WebhookHandler implements HttpHandler {
         List<Rejection> rejected = new ArrayList<>(parsed.structural());
         rejected.addAll(result.rejected());
         rejected.sort(Comparator.comparingInt(Rejection::index));
+        details.rejected = List.copyOf(rejected);
         if (result.accepted().isEmpty() && rejected.isEmpty()) {
             answerCommitted(exchange, 0, rejected); // inbound messages, other fields: nothing to store
             return;
@@ -135,6 +138,7 @@ final class WebhookHandler implements HttpHandler {
         }
         request.committed().whenComplete((ok, failure) -> exchange.getIoThread().execute(() -> {
             if (failure == null) {
+                details.accepted = result.accepted().size();
                 answerCommitted(exchange, result.accepted().size(), rejected);
             } else {
                 refuseUnavailable(exchange, 5, "store_unavailable", "the store could not commit this request; retry later");
@@ -167,6 +171,12 @@ final class WebhookHandler implements HttpHandler {
     private void count(int status) {
         counters.count(status);
         metrics.answered(status);
+    }
+
+    /** The recorder's details, or a detached one when the handler runs without the recorder. */
+    private static RequestRecorder.Details details(HttpServerExchange exchange) {
+        RequestRecorder.Details d = exchange.getAttachment(RequestRecorder.DETAILS);
+        return d != null ? d : new RequestRecorder.Details();
     }
 
     private static String source(HttpServerExchange exchange) {

@@ -15,7 +15,9 @@ import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.GracefulShutdownHandler;
 import io.undertow.server.handlers.PathHandler;
+import io.tickwatch.config.Cidr;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,13 +31,15 @@ public final class WebhookServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookServer.class);
 
     /** What the server needs, gathered so the constructor stays readable. */
-    public record Parts(StatusStore store, IngestQueue queue, GroupCommitWriter writer, RequestCounters counters, IngestMetrics metrics,
-                        PrometheusMeterRegistry prometheus, ObjectMapper mapper, String version) {
+    public record Parts(StatusStore store, IngestQueue queue, GroupCommitWriter writer, RequestCounters counters,
+                        IngestMetrics metrics, RequestLog requestLog, PrometheusMeterRegistry prometheus,
+                        ObjectMapper mapper, String version) {
     }
 
     /** Network and security settings of the receiver. */
     public record Options(String bind, int port, ReceiverLimits limits, String appSecret, String verifyToken,
-                          String apiToken) {
+                          String apiToken, String webhookToken, List<Cidr> allowedSources, int rateLimit,
+                          int maxConnections) {
     }
 
     private final Options options;
@@ -46,17 +50,24 @@ public final class WebhookServer implements AutoCloseable {
     public WebhookServer(Options options, Parts parts) {
         this.options = options;
         Answers answers = new Answers(parts.mapper());
-        WebhookHandler webhook = new WebhookHandler(options.limits(), options.appSecret(), options.verifyToken(),
+        HttpHandler webhook = new WebhookHandler(options.limits(),
+                new WebhookAuth(options.appSecret(), options.webhookToken()), options.verifyToken(),
                 FormatDetector.standard(), new StatusValidator(), parts.queue(), parts.counters(), parts.metrics(),
                 answers);
+        if (options.rateLimit() > 0) {
+            webhook = new SourceRateLimit(options.rateLimit(), 2.0 * options.rateLimit(), System::nanoTime, answers,
+                    webhook);
+        }
+        webhook = new RequestRecorder(parts.requestLog(), new SourceAllowList(options.allowedSources(), answers,
+                webhook));
         HttpHandler metrics = exchange -> answers.text(exchange, 200, parts.prometheus().scrape());
         PathHandler routes = Handlers.path(exchange -> answers.error(exchange, 404, "not_found",
                         "no such resource; webhooks go to POST /webhook"))
                 .addExactPath("/webhook", webhook)
                 .addExactPath("/health", new HealthHandler(parts.store(), parts.writer(), parts.queue(), answers, parts.version()))
                 .addExactPath("/metrics", new ApiAccess(options.apiToken(), answers, metrics))
-                .addPrefixPath("/api", new ApiAccess(options.apiToken(), answers, new ApiHandler(parts.store(), answers)));
-        this.graceful = Handlers.gracefulShutdown(routes);
+                .addPrefixPath("/api", new ApiAccess(options.apiToken(), answers, new ApiHandler(parts.store(), parts.requestLog(), answers)));
+        this.graceful = Handlers.gracefulShutdown(new ConnectionLimit(options.maxConnections(), answers, routes));
     }
 
     public void start() {
@@ -67,6 +78,9 @@ public final class WebhookServer implements AutoCloseable {
                 .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, 10_000)
                 .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 60_000)
                 .setServerOption(UndertowOptions.IDLE_TIMEOUT, 60_000)
+                // Hard cap behind ConnectionLimit's polite 503: stop accepting at twice the limit.
+                .setSocketOption(org.xnio.Options.CONNECTION_HIGH_WATER, 2 * options.maxConnections())
+                .setSocketOption(org.xnio.Options.CONNECTION_LOW_WATER, 2 * options.maxConnections())
                 .setHandler(graceful)
                 .build();
         undertow.start();
