@@ -94,6 +94,14 @@ public final class GroupCommitWriter implements AutoCloseable {
             store.write(batch);
         } catch (RuntimeException e) {
             counters.restore(counts);
+            if (requests.size() > 1 && store.isReachable()) {
+                // The database is up but refused the batch: one request may hold something it cannot take.
+                // Commit them one by one so that a single bad request cannot fail its neighbours.
+                LOG.warn("A batch of {} requests was refused by a reachable store ({}); retrying them one by one",
+                        requests.size(), e.toString());
+                requests.forEach(r -> commit(List.of(r)));
+                return;
+            }
             if (!lastCommitFailed) {
                 LOG.error("Could not commit {} requests; answering 503 until the store recovers: {}",
                         requests.size(), e.toString());

@@ -84,6 +84,9 @@ public final class StatusValidator {
         if (id.indexOf('\0') >= 0) {
             throw new InvalidItem("id contains a NUL character");
         }
+        if (hasUnpairedSurrogate(id)) {
+            throw new InvalidItem("id contains an unpaired UTF-16 surrogate (\\ud800–\\udfff escape)");
+        }
         if (id.getBytes(StandardCharsets.UTF_8).length > MAX_ID_BYTES) {
             throw new InvalidItem("id is longer than " + MAX_ID_BYTES + " bytes");
         }
@@ -105,6 +108,19 @@ public final class StatusValidator {
             throw new InvalidItem("status is not a plausible status value: " + JsonNodes.shorten(status));
         }
         return status;
+    }
+
+    /** Such an id has no UTF-8 form: it could not be stored in PostgreSQL nor round-trip through a URL. */
+    private static boolean hasUnpairedSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Group statuses name the member in recipient_participant_id (FORMATS.md §3.7). */

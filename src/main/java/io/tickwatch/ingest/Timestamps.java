@@ -38,6 +38,12 @@ public final class Timestamps {
             throw new InvalidTimestamp("timestamp is missing");
         }
         if (node.isNumber()) {
+            if (node.isDouble() || node.isFloat()) {
+                double d = node.doubleValue();
+                if (Double.isNaN(d) || Double.isInfinite(d)) {
+                    throw new InvalidTimestamp("timestamp is not a finite number");
+                }
+            }
             return fromEpochNumber(node.decimalValue());
         }
         if (!node.isTextual()) {

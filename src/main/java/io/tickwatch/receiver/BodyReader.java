@@ -19,12 +19,18 @@ import java.io.IOException;
  */
 final class BodyReader {
 
+    /** Jackson's note that it hides the source; the line and column that follow are what helps. */
+    private static final java.util.regex.Pattern HIDDEN_SOURCE =
+            java.util.regex.Pattern.compile("\\[Source: REDACTED \\(`StreamReadFeature[^)]*\\) disabled\\); ");
+
     private final ObjectReader reader;
 
     BodyReader() {
         ObjectMapper strict = JsonMapper.builder()
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                // 1e400 stays an exact (out-of-range) number instead of becoming Infinity
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .build();
         this.reader = strict.reader();
     }
@@ -47,13 +53,16 @@ final class BodyReader {
         if (first < 0) {
             throw new Refused(400, "empty_body", "the body is empty; expected a JSON object");
         }
+        if (notUtf8(body)) {
+            throw new Refused(400, "invalid_encoding", "the body must be UTF-8 JSON (RFC 8259); it looks like UTF-16 or UTF-32");
+        }
         JsonNode node;
         try {
             node = reader.readTree(body);
         } catch (JsonProcessingException e) {
             if (first == '{' || first == '[') {
-                throw new Refused(400, "invalid_json", "the body is not valid JSON: " + e.getOriginalMessage()
-                        + location(e));
+                throw new Refused(400, "invalid_json", "the body is not valid JSON: "
+                        + HIDDEN_SOURCE.matcher(e.getOriginalMessage()).replaceAll("[") + location(e));
             }
             throw new Refused(415, "unsupported_body", "the body is neither JSON nor a supported form; "
                     + "send a JSON object (On-Premises 'statuses' or a Cloud API envelope)");
@@ -72,6 +81,20 @@ final class BodyReader {
     private static String location(JsonProcessingException e) {
         return e.getLocation() == null ? ""
                 : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+    }
+
+    /** UTF-16/32 byte-order marks, or a NUL among the first bytes (what UTF-16/32 JSON looks like). */
+    private static boolean notUtf8(byte[] body) {
+        if (body.length >= 2 && ((body[0] & 0xFF) == 0xFE && (body[1] & 0xFF) == 0xFF
+                || (body[0] & 0xFF) == 0xFF && (body[1] & 0xFF) == 0xFE)) {
+            return true;
+        }
+        for (int i = 0; i < Math.min(4, body.length); i++) {
+            if (body[i] == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The first byte that is not whitespace or a UTF-8 byte-order mark, or -1. */

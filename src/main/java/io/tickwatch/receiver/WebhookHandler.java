@@ -13,9 +13,9 @@ import io.tickwatch.receiver.formats.MalformedWebhook;
 import io.tickwatch.receiver.formats.ParsedWebhook;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.server.RequestTooBigException;
 import io.undertow.util.Headers;
 import io.undertow.util.Methods;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -77,19 +77,49 @@ final class WebhookHandler implements HttpHandler {
                     + limits.maxBodyBytes());
             return;
         }
-        exchange.setMaxEntitySize(limits.maxBodyBytes());
-        exchange.getRequestReceiver().receiveFullBytes(
-                (ex, body) -> ex.dispatch(() -> process(ex, body)),
-                (ex, error) -> {
-                    ex.setPersistent(false);
-                    if (error instanceof RequestTooBigException) {
+        // Collected chunk by chunk so that a body over the limit without Content-Length (chunked) still
+        // gets its 413: reading stops at the limit and the connection is closed after the answer.
+        ByteArrayOutputStream collected = new ByteArrayOutputStream();
+        boolean[] refused = {false};
+        exchange.getRequestReceiver().receivePartialBytes(
+                (ex, chunk, last) -> {
+                    if (refused[0]) {
+                        return;
+                    }
+                    if (collected.size() + chunk.length > limits.maxBodyBytes()) {
+                        refused[0] = true;
+                        ex.getRequestReceiver().pause();
+                        ex.setPersistent(false);
                         refuse(ex, 413, "body_too_large", "the body is over the limit of " + limits.maxBodyBytes()
                                 + " bytes");
-                    } else {
-                        LOG.debug("Could not read a webhook body: {}", error.toString());
-                        ex.endExchange();
+                        return;
                     }
+                    collected.write(chunk, 0, chunk.length);
+                    if (last) {
+                        byte[] body = collected.toByteArray();
+                        ex.dispatch(() -> processSafely(ex, body));
+                    }
+                },
+                (ex, error) -> {
+                    LOG.debug("Could not read a webhook body: {}", error.toString());
+                    ex.setPersistent(false);
+                    ex.endExchange();
                 });
+    }
+
+    /**
+     * A bug must never leave a sender waiting for an answer: anything unexpected is logged and
+     * answered 500 (the provider retries; nothing of this request was acknowledged).
+     */
+    private void processSafely(HttpServerExchange exchange, byte[] body) {
+        try {
+            process(exchange, body);
+        } catch (RuntimeException e) {
+            LOG.error("Unexpected failure while handling a webhook; answered 500", e);
+            if (!exchange.isResponseStarted()) {
+                refuse(exchange, 500, "internal_error", "Tickwatch failed to handle this request; it was not stored");
+            }
+        }
     }
 
     /** On a worker thread: everything up to queueing; the answer comes later from {@link #answerCommitted}. */

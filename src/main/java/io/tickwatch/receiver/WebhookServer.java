@@ -74,7 +74,8 @@ public final class WebhookServer implements AutoCloseable {
         undertow = Undertow.builder()
                 .addHttpListener(options.port(), options.bind())
                 .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
-                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, options.limits().maxBodyBytes())
+                // A backstop for every endpoint; /webhook refuses at its own limit before this is reached.
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 2 * options.limits().maxBodyBytes())
                 .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, 10_000)
                 .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 60_000)
                 .setServerOption(UndertowOptions.IDLE_TIMEOUT, 60_000)

@@ -92,9 +92,12 @@ public final class RunningTickwatch implements AutoCloseable {
         return send(b.build());
     }
 
+    /** Sends with a 30 s answer timeout, so a server that never answers fails the test instead of hanging it. */
     public Reply send(HttpRequest request) {
+        HttpRequest bounded = request.timeout().isPresent() ? request
+                : HttpRequest.newBuilder(request, (name, value) -> true).timeout(Duration.ofSeconds(30)).build();
         try {
-            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> r = http.send(bounded, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Reply(r.statusCode(), r.headers().map(), r.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
