@@ -68,6 +68,9 @@ final class BodyReader {
                     + "send a JSON object (On-Premises 'statuses' or a Cloud API envelope)");
         } catch (IOException e) {
             throw new Refused(400, "invalid_json", "the body could not be read: " + e.getMessage());
+        } catch (NumberFormatException e) {
+            // Found by fuzzing: Jackson throws this, not a parse error, for numbers like 1e10000001702207800123.
+            throw new Refused(400, "invalid_json", "the body holds a number that cannot be represented");
         }
         if (node == null || node.isMissingNode()) {
             throw new Refused(400, "empty_body", "the body holds no JSON value; expected a JSON object");

@@ -18,6 +18,9 @@ final class SignatureVerifier {
     private final SecretKeySpec key;
 
     SignatureVerifier(String appSecret) {
+        if (appSecret.isEmpty()) {
+            throw new IllegalArgumentException("the app secret must not be empty");
+        }
         this.key = new SecretKeySpec(appSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
 
