@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,20 +13,24 @@ import org.junit.jupiter.api.io.TempDir;
  * Crash safety (DESIGN.md §4): Tickwatch runs as its own process on an H2 file, clients load it over
  * HTTP, the process is killed with SIGKILL mid-load, and every status that was answered 200 must be in
  * the store when it is reopened. Several rounds on the same file, so recovery is exercised too.
- * (Without WRITE_DELAY=0 this test fails: about 2,000 of 2,000 acknowledged statuses were missing.)
+ * (Without WRITE_DELAY=0 this test fails: 2,173 of 2,173 acknowledged statuses were missing.)
+ *
+ * <p>The suite runs {@value #DEFAULT_ROUNDS} rounds; the soak command of the README runs more with
+ * {@code -Dtickwatch.soak.rounds=20} and prints acknowledged versus stored for every round.
  */
 class KillDashNineIT {
 
-    private static final int ROUNDS = 3;
+    static final int DEFAULT_ROUNDS = 3;
 
     @TempDir
     Path dir;
 
     @Test
     void killDuringLoadLosesNoAcknowledgedStatus() throws Exception {
+        int rounds = Integer.getInteger("tickwatch.soak.rounds", DEFAULT_ROUNDS);
         String url = "jdbc:h2:file:" + dir.resolve("store").toAbsolutePath();
         Set<StatusLoad.Acked> acked = new HashSet<>();
-        for (int round = 0; round < ROUNDS; round++) {
+        for (int round = 1; round <= rounds; round++) {
             Set<StatusLoad.Acked> thisRound;
             try (ChildTickwatch child = ChildTickwatch.start(url)) {
                 StatusLoad load = new StatusLoad(child.port(), "wamid.r" + round, 8).start();
@@ -33,10 +38,13 @@ class KillDashNineIT {
                 child.killHard();
                 thisRound = load.stop();
             }
-            assertThat(thisRound).as("statuses acknowledged in round %d", round).hasSizeGreaterThan(1_000);
             acked.addAll(thisRound);
-            assertThat(StoredStatuses.missing(url, acked))
-                    .as("acknowledged statuses missing after kill -9 (of %d acknowledged)", acked.size()).isEmpty();
+            List<StatusLoad.Acked> missing = StoredStatuses.missing(url, acked);
+            System.out.printf("soak H2 round %d/%d: acknowledged %d (total %d), stored %d, lost %d%n", round, rounds,
+                    thisRound.size(), acked.size(), acked.size() - missing.size(), missing.size());
+            assertThat(thisRound).as("statuses acknowledged in round %d", round).hasSizeGreaterThan(1_000);
+            assertThat(missing).as("acknowledged statuses missing after kill -9 (of %d acknowledged)", acked.size())
+                    .isEmpty();
         }
     }
 }
