@@ -72,13 +72,14 @@ final class WebhookHandler implements HttpHandler {
     private void receive(HttpServerExchange exchange) {
         long declared = exchange.getRequestContentLength();
         if (declared > limits.maxBodyBytes()) {
-            exchange.setPersistent(false); // the unread body must not be taken for the next request
+            // Undertow reads and discards the unread body after the answer (up to the server-wide entity
+            // limit), so that the sender, still uploading, is not cut off by a reset before it reads the 413.
             refuse(exchange, 413, "body_too_large", "the body is " + declared + " bytes; the limit is "
                     + limits.maxBodyBytes());
             return;
         }
         // Collected chunk by chunk so that a body over the limit without Content-Length (chunked) still
-        // gets its 413: reading stops at the limit and the connection is closed after the answer.
+        // gets its 413 as soon as the limit is passed.
         ByteArrayOutputStream collected = new ByteArrayOutputStream();
         boolean[] refused = {false};
         exchange.getRequestReceiver().receivePartialBytes(
@@ -87,9 +88,7 @@ final class WebhookHandler implements HttpHandler {
                         return;
                     }
                     if (collected.size() + chunk.length > limits.maxBodyBytes()) {
-                        refused[0] = true;
-                        ex.getRequestReceiver().pause();
-                        ex.setPersistent(false);
+                        refused[0] = true; // later chunks are discarded, as above
                         refuse(ex, 413, "body_too_large", "the body is over the limit of " + limits.maxBodyBytes()
                                 + " bytes");
                         return;

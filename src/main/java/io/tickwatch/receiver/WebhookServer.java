@@ -75,7 +75,9 @@ public final class WebhookServer implements AutoCloseable {
                 .addHttpListener(options.port(), options.bind())
                 .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
                 // A backstop for every endpoint; /webhook refuses at its own limit before this is reached.
-                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 2 * options.limits().maxBodyBytes())
+                // Up to here a refused body is drained so the sender reads its 413; beyond, the connection
+                // is closed.
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 4 * options.limits().maxBodyBytes())
                 .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, 10_000)
                 .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 60_000)
                 .setServerOption(UndertowOptions.IDLE_TIMEOUT, 60_000)
