@@ -61,9 +61,12 @@ public final class Timestamps {
         return fromIso(text);
     }
 
+    /** A plain decimal number (optionally signed, fractional or with an exponent); ISO dates also start with digits. */
+    private static final java.util.regex.Pattern NUMBER =
+            java.util.regex.Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+
     private static boolean looksNumeric(String text) {
-        char c = text.charAt(0);
-        return Character.isDigit(c) || c == '-' || c == '+' || c == '.';
+        return NUMBER.matcher(text).matches();
     }
 
     private static long fromEpochNumber(BigDecimal value) throws InvalidTimestamp {
