@@ -152,6 +152,16 @@ class StatusValidatorTest {
         assertThat(huge.errorTitle()).hasSize(1024);
     }
 
+    /** An empty title says nothing; kept as "" it would tie with "no title" in the store's merge and let arrival order decide. */
+    @Test
+    void anEmptyTitleIsNoTitle() {
+        StatusEvent e = accepted("{\"id\":\"a\",\"status\":\"failed\",\"timestamp\":1702207800,\"errors\":[{\"code\":1,\"title\":\"\"}]}");
+        assertThat(e.errorCode()).isEqualTo(1);
+        assertThat(e.errorTitle()).isNull();
+        StatusEvent fallback = accepted("{\"id\":\"a\",\"status\":\"failed\",\"timestamp\":1702207800,\"errors\":[{\"title\":\"\",\"message\":\"why\"}]}");
+        assertThat(fallback.errorTitle()).isEqualTo("why");
+    }
+
     @Test
     void unknownFieldsAreIgnored() {
         StatusEvent e = accepted("{\"id\":\"a\",\"status\":\"sent\",\"timestamp\":1702207800,\"recipient_id\":\"1555\","
