@@ -144,16 +144,24 @@ public final class StatusValidator {
         return null;
     }
 
+    /** The title, else the message; an empty text is no title (the store's merge ranks "" and null alike). */
     private static String errorTitle(JsonNode error) {
-        JsonNode title = error.get("title");
-        if (title == null || !title.isTextual()) {
-            title = error.get("message");
+        String text = text(error.get("title"));
+        if (text == null) {
+            text = text(error.get("message"));
         }
-        if (title == null || !title.isTextual()) {
+        if (text == null) {
             return null;
         }
-        String text = title.textValue().replace("\0", "");
         return text.length() > MAX_TITLE_LENGTH ? text.substring(0, MAX_TITLE_LENGTH) : text;
+    }
+
+    private static String text(JsonNode node) {
+        if (node == null || !node.isTextual()) {
+            return null;
+        }
+        String text = node.textValue().replace("\0", "");
+        return text.isEmpty() ? null : text;
     }
 
     /** A rule of FORMATS.md §3 that an item breaks; the message is the reason shown to the sender. */
