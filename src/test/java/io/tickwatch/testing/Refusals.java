@@ -3,6 +3,7 @@ package io.tickwatch.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.function.Supplier;
 
 /** DESIGN.md §3: every refusal is JSON {"error": code, "message": why}. */
 public final class Refusals {
@@ -17,5 +18,15 @@ public final class Refusals {
         assertThat(body.get("error").asText()).isEqualTo(errorCode);
         assertThat(body.get("message").isTextual()).as("message of %s", reply.body()).isTrue();
         assertThat(body.get("message").asText()).isNotBlank();
+    }
+
+    /** Sends the request, checks the refusal, and checks that no table a webhook can change has changed. */
+    public static RunningTickwatch.Reply assertRefusedLeavingStoreUnchanged(RunningTickwatch tw,
+            Supplier<RunningTickwatch.Reply> request, int status, String errorCode) {
+        RunningTickwatch.StoreCounts before = tw.counts();
+        RunningTickwatch.Reply reply = request.get();
+        assertRefused(reply, status, errorCode);
+        assertThat(tw.counts()).as("store after %s", errorCode).isEqualTo(before);
+        return reply;
     }
 }
