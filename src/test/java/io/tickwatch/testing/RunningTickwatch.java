@@ -138,6 +138,9 @@ public final class RunningTickwatch implements AutoCloseable {
     public record StoreCounts(long messages, long events, long requests, long rejected) {
     }
 
+    /** The status of {@link #raw} when the server closed the connection without answering. */
+    public static final int NO_ANSWER = 0;
+
     /**
      * Sends bytes exactly as given over a plain socket and reads the whole answer: for requests an HTTP
      * client refuses to produce (malformed escapes in the path, a Content-Length that lies).
@@ -152,8 +155,17 @@ public final class RunningTickwatch implements AutoCloseable {
             }
             out.flush();
             socket.shutdownOutput();
-            String text = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
+            try {
+                socket.getInputStream().transferTo(received);
+            } catch (java.net.SocketException reset) {
+                // the server cut the connection; whatever arrived before is the answer
+            }
+            String text = received.toString(StandardCharsets.UTF_8);
             int headEnd = text.indexOf("\r\n\r\n");
+            if (headEnd < 0) {
+                return new Reply(NO_ANSWER, Map.of(), text);
+            }
             String[] lines = text.substring(0, headEnd).split("\r\n");
             Map<String, java.util.List<String>> headers = new HashMap<>();
             for (int i = 1; i < lines.length; i++) {
