@@ -91,6 +91,28 @@ class FailedStatusOverHttpTest {
         }
     }
 
+    /**
+     * Two failures at the same instant with different errors: the same one wins whether they arrive in
+     * one request (folded in Java) or in two (merged by the SQL upsert), in either order. The largest
+     * int code must not be mistaken for "no code".
+     */
+    @Test
+    void simultaneousFailuresResolveTheSameWayInOneRequestOrInTwo() {
+        String maxCode = "\"errors\":[{\"code\":2147483647,\"title\":\"z: largest code\"}]";
+        String noCode = "\"errors\":[{\"title\":\"a: no code\"}]";
+        tw.postWebhook(onPremises(status("tie.one", "failed", "1702207810", null, maxCode),
+                status("tie.one", "failed", "1702207810", null, noCode)));
+        tw.postWebhook(onPremises(status("tie.two", "failed", "1702207810", null, maxCode)));
+        tw.postWebhook(onPremises(status("tie.two", "failed", "1702207810", null, noCode)));
+        tw.postWebhook(onPremises(status("tie.three", "failed", "1702207810", null, noCode)));
+        tw.postWebhook(onPremises(status("tie.three", "failed", "1702207810", null, maxCode)));
+        for (String id : new String[] {"tie.one", "tie.two", "tie.three"}) {
+            JsonNode m = tw.message(id).json();
+            assertThat(m.get("errorCode").asLong()).as(id + ": a present code ranks before a missing one").isEqualTo(2147483647L);
+            assertThat(m.get("errorTitle").asText()).as(id).isEqualTo("z: largest code");
+        }
+    }
+
     @Test
     void aFailureWithoutErrorsKeepsAnErrorAlreadyKnown() {
         tw.postWebhook(onPremises(status("fail.7", "failed", "1702207820", null, UNDELIVERABLE)));
