@@ -94,7 +94,7 @@ public final class RunningTickwatch implements AutoCloseable {
 
     /** Posts without waiting for the answer: for requests that are meant to wait (a stalled writer). */
     public java.util.concurrent.CompletableFuture<Reply> postWebhookAsync(String body) {
-        HttpRequest request = HttpRequest.newBuilder(uri("/webhook"))
+        HttpRequest request = HttpRequest.newBuilder(uri("/webhook")).timeout(ANSWER_TIMEOUT)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
                 .thenApply(r -> new Reply(r.statusCode(), r.headers().map(), r.body()));
@@ -184,9 +184,14 @@ public final class RunningTickwatch implements AutoCloseable {
         return raw("GET " + rawPath + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", null);
     }
 
+    /** A request that gets no answer within this time fails the test instead of hanging it. */
+    public static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
+
     public Reply send(HttpRequest request) {
+        HttpRequest timed = request.timeout().isPresent() ? request
+                : HttpRequest.newBuilder(request, (name, value) -> true).timeout(ANSWER_TIMEOUT).build();
         try {
-            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> r = http.send(timed, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Reply(r.statusCode(), r.headers().map(), r.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
