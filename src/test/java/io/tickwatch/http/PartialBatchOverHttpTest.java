@@ -63,6 +63,22 @@ class PartialBatchOverHttpTest {
         assertThat(after.rejected() - before.rejected()).isEqualTo(3);
     }
 
+    /** JSON numbers beyond a double's range (1e400) parse as infinity; such items are rejected, the request answered. */
+    @Test
+    void numbersBeyondAnyRangeAreRejectedAndTheRequestIsAnswered() {
+        RunningTickwatch.Reply reply = tw.postWebhook("{\"statuses\":["
+                + "{\"id\":1e400,\"status\":\"sent\",\"timestamp\":1702207800},"
+                + "{\"id\":\"huge.ts\",\"status\":\"sent\",\"timestamp\":1e400},"
+                + "{\"id\":\"huge.neg\",\"status\":\"sent\",\"timestamp\":-1e400},"
+                + "{\"id\":\"huge.code\",\"status\":\"failed\",\"timestamp\":1702207800,\"errors\":[{\"code\":1e400}]},"
+                + ok("huge.fine") + "]}");
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().get("processed").asInt()).isEqualTo(2);
+        assertThat(reply.json().get("rejected")).extracting(r -> r.get("index").asInt()).containsExactly(0, 1, 2);
+        assertThat(tw.message("huge.fine").status()).isEqualTo(200);
+        assertThat(tw.message("huge.code").json().get("errorCode").isNull()).isTrue();
+    }
+
     @Test
     void aRequestWhoseItemsAreAllBadIsStillAnsweredAndKept() {
         StoreCounts before = tw.counts();

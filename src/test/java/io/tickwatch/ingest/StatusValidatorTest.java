@@ -79,6 +79,8 @@ class StatusValidatorTest {
         assertThat(rejected("{\"status\":\"sent\",\"timestamp\":1702207800}")).contains("id is missing");
         assertThat(rejected("{\"id\":\"  \",\"status\":\"sent\",\"timestamp\":1702207800}")).contains("id is empty");
         assertThat(rejected("{\"id\":{},\"status\":\"sent\",\"timestamp\":1702207800}")).contains("id must be a string or a number");
+        assertThat(rejected("{\"id\":1e400,\"status\":\"sent\",\"timestamp\":1702207800}")).contains("id");
+        assertThat(rejected("{\"id\":\"a\",\"status\":\"sent\",\"timestamp\":1e400}")).contains("out of range");
         assertThat(rejected("{\"id\":\"a\\u0000b\",\"status\":\"sent\",\"timestamp\":1702207800}")).contains("NUL");
         assertThat(rejected("{\"id\":\"" + "x".repeat(2049) + "\",\"status\":\"sent\",\"timestamp\":1702207800}"))
                 .contains("longer than");

@@ -78,6 +78,8 @@ class TimestampsTest {
         assertRefused("\"2023-12-10\"", "neither Unix seconds");
         assertRefused("\"99999999999999999\"", "out of range");
         assertRefused("1e30", "out of range");
+        assertRefused("1e400", "out of range");
+        assertRefused("-1e400", "positive");
         assertRefused("\"+99999-01-01T00:00:00Z\"", "out of range");
         assertRefused("\"1969-12-31T23:59:59Z\"", "out of range");
         assertRefused("null", "missing");
