@@ -30,6 +30,10 @@ public final class StatusValidator {
                 accepted.add(toEvent(raw, receivedMillis));
             } catch (InvalidItem e) {
                 rejected.add(new Rejection(raw.index(), raw.path(), e.getMessage(), String.valueOf(raw.item())));
+            } catch (RuntimeException e) {
+                // An item this code did not foresee must still be one rejected item, never an unanswered request.
+                rejected.add(new Rejection(raw.index(), raw.path(), "item could not be read: " + e.getClass().getSimpleName(),
+                        String.valueOf(raw.item())));
             }
         }
         return new Result(accepted, rejected);
@@ -74,6 +78,9 @@ public final class StatusValidator {
         } else if (node.isIntegralNumber()) {
             id = node.bigIntegerValue().toString();
         } else if (node.isNumber()) {
+            if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
+                throw new InvalidItem("id is a number too large to write out: " + node.asText());
+            }
             id = node.decimalValue().toPlainString();
         } else {
             throw new InvalidItem("id must be a string or a number, not " + JsonNodes.kind(node));

@@ -38,6 +38,11 @@ public final class Timestamps {
             throw new InvalidTimestamp("timestamp is missing");
         }
         if (node.isNumber()) {
+            if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
+                // 1e400 parses as infinity, which has no decimal value
+                throw new InvalidTimestamp(node.doubleValue() < 0 ? "timestamp must be positive, got " + node.asText()
+                        : "timestamp is out of range: " + node.asText());
+            }
             return fromEpochNumber(node.decimalValue());
         }
         if (!node.isTextual()) {
