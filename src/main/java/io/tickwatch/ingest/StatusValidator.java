@@ -30,6 +30,10 @@ public final class StatusValidator {
                 accepted.add(toEvent(raw, receivedMillis));
             } catch (InvalidItem e) {
                 rejected.add(new Rejection(raw.index(), raw.path(), e.getMessage(), String.valueOf(raw.item())));
+            } catch (RuntimeException e) {
+                // An item this code did not foresee must still be one rejected item, never an unanswered request.
+                rejected.add(new Rejection(raw.index(), raw.path(), "item could not be read: " + e.getClass().getSimpleName(),
+                        String.valueOf(raw.item())));
             }
         }
         return new Result(accepted, rejected);
@@ -74,6 +78,9 @@ public final class StatusValidator {
         } else if (node.isIntegralNumber()) {
             id = node.bigIntegerValue().toString();
         } else if (node.isNumber()) {
+            if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
+                throw new InvalidItem("id is a number too large to write out: " + node.asText());
+            }
             id = node.decimalValue().toPlainString();
         } else {
             throw new InvalidItem("id must be a string or a number, not " + JsonNodes.kind(node));
@@ -160,16 +167,24 @@ public final class StatusValidator {
         return null;
     }
 
+    /** The title, else the message; an empty text is no title (the store's merge ranks "" and null alike). */
     private static String errorTitle(JsonNode error) {
-        JsonNode title = error.get("title");
-        if (title == null || !title.isTextual()) {
-            title = error.get("message");
+        String text = text(error.get("title"));
+        if (text == null) {
+            text = text(error.get("message"));
         }
-        if (title == null || !title.isTextual()) {
+        if (text == null) {
             return null;
         }
-        String text = title.textValue().replace("\0", "");
         return text.length() > MAX_TITLE_LENGTH ? text.substring(0, MAX_TITLE_LENGTH) : text;
+    }
+
+    private static String text(JsonNode node) {
+        if (node == null || !node.isTextual()) {
+            return null;
+        }
+        String text = node.textValue().replace("\0", "");
+        return text.isEmpty() ? null : text;
     }
 
     /** A rule of FORMATS.md §3 that an item breaks; the message is the reason shown to the sender. */

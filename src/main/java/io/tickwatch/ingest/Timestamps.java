@@ -38,11 +38,10 @@ public final class Timestamps {
             throw new InvalidTimestamp("timestamp is missing");
         }
         if (node.isNumber()) {
-            if (node.isDouble() || node.isFloat()) {
-                double d = node.doubleValue();
-                if (Double.isNaN(d) || Double.isInfinite(d)) {
-                    throw new InvalidTimestamp("timestamp is not a finite number");
-                }
+            if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
+                // 1e400 parses as infinity, which has no decimal value
+                throw new InvalidTimestamp(node.doubleValue() < 0 ? "timestamp must be positive, got " + node.asText()
+                        : "timestamp is out of range: " + node.asText());
             }
             return fromEpochNumber(node.decimalValue());
         }
@@ -67,9 +66,12 @@ public final class Timestamps {
         return fromIso(text);
     }
 
+    /** A plain decimal number (optionally signed, fractional or with an exponent); ISO dates also start with digits. */
+    private static final java.util.regex.Pattern NUMBER =
+            java.util.regex.Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+
     private static boolean looksNumeric(String text) {
-        char c = text.charAt(0);
-        return Character.isDigit(c) || c == '-' || c == '+' || c == '.';
+        return NUMBER.matcher(text).matches();
     }
 
     private static long fromEpochNumber(BigDecimal value) throws InvalidTimestamp {

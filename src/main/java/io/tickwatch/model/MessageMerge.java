@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The merge rules of FORMATS.md §3 as a pure function. {@link #merge} is commutative, associative
@@ -14,9 +13,6 @@ import java.util.Objects;
  * the store tests hold them to this class.
  */
 public final class MessageMerge {
-
-    /** Ties between two errors observed at the same instant: smaller code, then smaller title. */
-    private static final int NO_CODE = Integer.MAX_VALUE;
 
     private MessageMerge() {
     }
@@ -76,10 +72,15 @@ public final class MessageMerge {
         return byTime < 0 || (byTime == 0 && challenger.phone().compareTo(holder.phone()) < 0);
     }
 
+    /**
+     * Ties between two errors observed at the same instant: smaller code, then smaller title, a missing
+     * value after any present one. A total order: a stand-in value for "missing" (a code of 2147483647,
+     * an empty title) would tie with a real one and let arrival order decide.
+     */
     private static final Comparator<MessageState> ERROR_ORDER = Comparator
             .comparing(MessageState::errorAt)
-            .thenComparing(s -> s.errorCode() == null ? NO_CODE : s.errorCode())
-            .thenComparing(s -> Objects.requireNonNullElse(s.errorTitle(), ""));
+            .thenComparing(MessageState::errorCode, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(MessageState::errorTitle, Comparator.nullsLast(Comparator.naturalOrder()));
 
     private static boolean errorWins(MessageState challenger, MessageState holder) {
         if (challenger.errorAt() == null) {

@@ -31,12 +31,14 @@ final class MergeSql {
     static String messageAssignments(String o, String n) {
         String phoneWins = n + ".phone IS NOT NULL AND (" + o + ".phone IS NULL OR " + n + ".phone_at < " + o
                 + ".phone_at OR (" + n + ".phone_at = " + o + ".phone_at AND " + n + ".phone < " + o + ".phone))";
-        String nCode = "COALESCE(" + n + ".error_code, 2147483647)";
-        String oCode = "COALESCE(" + o + ".error_code, 2147483647)";
+        // Same order as MessageMerge: earlier error, then smaller code, then smaller title; a missing value
+        // after any present one (no stand-in value that a real code or title could tie with).
+        String codeFirst = nullsLastLess(n + ".error_code", o + ".error_code");
+        String sameCode = n + ".error_code IS NOT DISTINCT FROM " + o + ".error_code";
+        String titleFirst = nullsLastLess(n + ".error_title", o + ".error_title");
         String errorWins = n + ".error_at IS NOT NULL AND (" + o + ".error_at IS NULL OR " + n + ".error_at < " + o
-                + ".error_at OR (" + n + ".error_at = " + o + ".error_at AND (" + nCode + " < " + oCode + " OR ("
-                + nCode + " = " + oCode + " AND COALESCE(" + n + ".error_title, '') < COALESCE(" + o
-                + ".error_title, '')))))";
+                + ".error_at OR (" + n + ".error_at = " + o + ".error_at AND (" + codeFirst + " OR (" + sameCode
+                + " AND " + titleFirst + "))))";
         return String.join(",\n ",
                 pick("phone", phoneWins, o, n), pick("phone_at", phoneWins, o, n),
                 earliest("sent_at", o, n), earliest("delivered_at", o, n),
@@ -56,6 +58,11 @@ final class MergeSql {
                 + "request_id = CASE WHEN " + n + ".received_at < " + o + ".received_at THEN " + n + ".request_id ELSE "
                 + o + ".request_id END,\n "
                 + "received_at = LEAST(" + o + ".received_at, " + n + ".received_at)";
+    }
+
+    /** {@code a} sorts before {@code b} when null sorts last: true only if a is present and b is missing or larger. */
+    private static String nullsLastLess(String a, String b) {
+        return "(" + a + " IS NOT NULL AND (" + b + " IS NULL OR " + a + " < " + b + "))";
     }
 
     /** Earliest non-null time: H2's LEAST yields NULL when any argument is NULL, so COALESCE both sides. */

@@ -2,6 +2,9 @@ package io.tickwatch.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.SQLExceptionOverride;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +33,10 @@ public final class StoreFactory {
         config.setConnectionTimeout(1_000);
         config.setValidationTimeout(1_000);
         config.setInitializationFailTimeout(-1);
+        // A connection the driver declares unusable (H2 "database is already closed", 90121/90098, is not
+        // in HikariCP's list of broken-connection states) must leave the pool: otherwise a connection
+        // reused within HikariCP's 500 ms validation bypass keeps failing after the database is back.
+        config.setExceptionOverride(new EvictUnusableConnections());
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
             Flyway.configure()
@@ -45,5 +52,14 @@ public final class StoreFactory {
         String description = (dialect == Dialect.H2 ? "H2 " : "PostgreSQL ") + JdbcUrls.redact(jdbcUrl);
         LOG.info("Store ready: {}", description);
         return new JdbcStatusStore(dataSource, dialect, description, dataSource);
+    }
+
+    /** Evicts a connection whenever the driver says it cannot be used again (JDBC's non-transient connection errors). */
+    private static final class EvictUnusableConnections implements SQLExceptionOverride {
+        @java.lang.Override
+        public SQLExceptionOverride.Override adjudicate(SQLException e) {
+            return e instanceof SQLNonTransientConnectionException
+                    ? SQLExceptionOverride.Override.MUST_EVICT : SQLExceptionOverride.Override.CONTINUE_EVICT;
+        }
     }
 }

@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>The suite runs {@value #DEFAULT_ROUNDS} rounds; the soak command of the README runs more with
  * {@code -Dtickwatch.soak.rounds=20} and prints acknowledged versus stored for every round.
  */
+@Timeout(value = 30, unit = TimeUnit.MINUTES) // soak runs are long on purpose; the suite default is 2 minutes
 class KillDashNineIT {
 
     static final int DEFAULT_ROUNDS = 3;

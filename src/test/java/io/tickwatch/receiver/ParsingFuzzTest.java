@@ -12,6 +12,8 @@ import io.tickwatch.receiver.formats.FormatDetector;
 import io.tickwatch.receiver.formats.MalformedWebhook;
 import io.tickwatch.receiver.formats.ParsedWebhook;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Jazzer fuzz tests of everything that reads untrusted bytes. In {@code mvn test} they replay the saved
@@ -19,6 +21,7 @@ import java.nio.charset.StandardCharsets;
  * {@code JAZZER_FUZZ=1} they fuzz (see the README). Each states what must hold for ANY input: only the
  * refusals we designed, never another exception, and accepted output that obeys our invariants.
  */
+@Timeout(value = 10, unit = TimeUnit.MINUTES) // fuzzing runs for minutes; the suite default is 2 minutes
 class ParsingFuzzTest {
 
     private final BodyReader bodies = new BodyReader();

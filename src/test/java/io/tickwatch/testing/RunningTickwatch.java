@@ -92,12 +92,106 @@ public final class RunningTickwatch implements AutoCloseable {
         return send(b.build());
     }
 
-    /** Sends with a 30 s answer timeout, so a server that never answers fails the test instead of hanging it. */
+    /** Posts without waiting for the answer: for requests that are meant to wait (a stalled writer). */
+    public java.util.concurrent.CompletableFuture<Reply> postWebhookAsync(String body) {
+        HttpRequest request = HttpRequest.newBuilder(uri("/webhook")).timeout(ANSWER_TIMEOUT)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                .thenApply(r -> new Reply(r.statusCode(), r.headers().map(), r.body()));
+    }
+
+    /** Any method on any path, with an optional body. */
+    public Reply request(String method, String pathAndQuery, String body, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(pathAndQuery)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return send(b.build());
+    }
+
+    /** GET /api/messages/{id} with the id percent-encoded byte by byte (UTF-8), as a client must send it. */
+    public Reply message(String id) {
+        return get("/api/messages/" + encodePathSegment(id));
+    }
+
+    public static String encodePathSegment(String s) {
+        StringBuilder b = new StringBuilder();
+        for (byte x : s.getBytes(StandardCharsets.UTF_8)) {
+            int c = x & 0xFF;
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_' || c == '~') {
+                b.append((char) c);
+            } else {
+                b.append('%').append(String.format(java.util.Locale.ROOT, "%02X", c));
+            }
+        }
+        return b.toString();
+    }
+
+    /** Row counts of the tables a webhook can change (request_counts aside: every answer is counted there). */
+    public StoreCounts counts() {
+        return new StoreCounts(queryLong("SELECT COUNT(*) FROM messages"), queryLong("SELECT COUNT(*) FROM status_events"),
+                queryLong("SELECT COUNT(*) FROM webhook_requests"), queryLong("SELECT COUNT(*) FROM rejected_items"));
+    }
+
+    /** Row counts of messages, status_events, webhook_requests and rejected_items. */
+    public record StoreCounts(long messages, long events, long requests, long rejected) {
+    }
+
+    /** The status of {@link #raw} when the server closed the connection without answering. */
+    public static final int NO_ANSWER = 0;
+
+    /**
+     * Sends bytes exactly as given over a plain socket and reads the whole answer: for requests an HTTP
+     * client refuses to produce (malformed escapes in the path, a Content-Length that lies).
+     */
+    public Reply raw(String requestHead, byte[] body) {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", app.port())) {
+            socket.setSoTimeout(10_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(requestHead.getBytes(StandardCharsets.UTF_8));
+            if (body != null) {
+                out.write(body);
+            }
+            out.flush();
+            socket.shutdownOutput();
+            java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
+            try {
+                socket.getInputStream().transferTo(received);
+            } catch (java.net.SocketException reset) {
+                // the server cut the connection; whatever arrived before is the answer
+            }
+            String text = received.toString(StandardCharsets.UTF_8);
+            int headEnd = text.indexOf("\r\n\r\n");
+            if (headEnd < 0) {
+                return new Reply(NO_ANSWER, Map.of(), text);
+            }
+            String[] lines = text.substring(0, headEnd).split("\r\n");
+            Map<String, java.util.List<String>> headers = new HashMap<>();
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                headers.computeIfAbsent(lines[i].substring(0, colon).trim(), k -> new java.util.ArrayList<>())
+                        .add(lines[i].substring(colon + 1).trim());
+            }
+            return new Reply(Integer.parseInt(lines[0].split(" ")[1]), headers, text.substring(headEnd + 4));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A GET of a raw (not re-encoded) path over a plain socket. */
+    public Reply rawGet(String rawPath) {
+        return raw("GET " + rawPath + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", null);
+    }
+
+    /** A request that gets no answer within this time fails the test instead of hanging it. */
+    public static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
+
     public Reply send(HttpRequest request) {
-        HttpRequest bounded = request.timeout().isPresent() ? request
-                : HttpRequest.newBuilder(request, (name, value) -> true).timeout(Duration.ofSeconds(30)).build();
+        HttpRequest timed = request.timeout().isPresent() ? request
+                : HttpRequest.newBuilder(request, (name, value) -> true).timeout(ANSWER_TIMEOUT).build();
         try {
-            HttpResponse<String> r = http.send(bounded, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> r = http.send(timed, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Reply(r.statusCode(), r.headers().map(), r.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
