@@ -61,7 +61,7 @@ public final class App implements AutoCloseable {
                             new ReceiverLimits(settings.maxBodyBytes(), settings.maxItemsPerRequest()),
                             settings.appSecret(), settings.verifyToken(), settings.apiToken(),
                             settings.webhookToken(), settings.allowedSources(), settings.rateLimit(),
-                            settings.maxConnections()),
+                            settings.maxConnections(), settings.clientTimeoutMillis()),
                     new WebhookServer.Parts(store, queue, writer, counters, metrics, new RequestLog(REQUEST_LOG_SIZE),
                             prometheus, new ObjectMapper(), Version.current()));
             server.start();

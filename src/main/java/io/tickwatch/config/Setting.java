@@ -17,6 +17,7 @@ public enum Setting {
     ALLOWED_SOURCES("", "comma-separated IPs/CIDR ranges allowed to post webhooks; empty allows all"),
     RATE_LIMIT("0", "webhook requests per second allowed per source address; 0 turns the limit off"),
     MAX_CONNECTIONS("1000", "open client connections before new ones are answered 503"),
+    CLIENT_TIMEOUT_MS("30000", "a client that sends nothing for this long while sending a request is disconnected"),
     MAX_BODY_BYTES("3145728", "largest webhook body accepted (413 above)"),
     MAX_ITEMS_PER_REQUEST("5000", "most status items in one webhook (413 above)"),
     QUEUE_CAPACITY("100000", "items waiting for the writer before webhooks get 503"),

@@ -8,7 +8,7 @@ import java.util.List;
  */
 public record Settings(boolean headless, String bind, int port, String db,
                        String appSecret, String verifyToken, String apiToken, String webhookToken,
-                       List<Cidr> allowedSources, int rateLimit, int maxConnections,
+                       List<Cidr> allowedSources, int rateLimit, int maxConnections, int clientTimeoutMillis,
                        long maxBodyBytes, int maxItemsPerRequest, int queueCapacity, int maxBatchItems,
                        int poolSize) {
 
@@ -17,7 +17,7 @@ public record Settings(boolean headless, String bind, int port, String db,
         return "Settings[headless=" + headless + ", bind=" + bind + ", port=" + port + ", db="
                 + io.tickwatch.store.JdbcUrls.redact(db) + ", appSecret=" + shown(appSecret) + ", verifyToken="
                 + shown(verifyToken) + ", apiToken=" + shown(apiToken) + ", webhookToken=" + shown(webhookToken)
-                + ", allowedSources=" + allowedSources + ", rateLimit=" + rateLimit + ", maxConnections=" + maxConnections
+                + ", allowedSources=" + allowedSources + ", rateLimit=" + rateLimit + ", maxConnections=" + maxConnections + ", clientTimeoutMillis=" + clientTimeoutMillis
                 + ", maxBodyBytes=" + maxBodyBytes
                 + ", maxItemsPerRequest=" + maxItemsPerRequest + ", queueCapacity=" + queueCapacity
                 + ", maxBatchItems=" + maxBatchItems + ", poolSize=" + poolSize + "]";

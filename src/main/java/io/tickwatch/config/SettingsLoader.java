@@ -61,7 +61,8 @@ public final class SettingsLoader {
                 values.get(Setting.APP_SECRET).value, values.get(Setting.VERIFY_TOKEN).value,
                 values.get(Setting.API_TOKEN).value, values.get(Setting.WEBHOOK_TOKEN).value,
                 sources(values.get(Setting.ALLOWED_SOURCES)), nonNegativeInt(values.get(Setting.RATE_LIMIT)),
-                positiveInt(values.get(Setting.MAX_CONNECTIONS)), maxBody, maxItems, queue,
+                positiveInt(values.get(Setting.MAX_CONNECTIONS)), positiveInt(values.get(Setting.CLIENT_TIMEOUT_MS)),
+                maxBody, maxItems, queue,
                 positiveInt(values.get(Setting.MAX_BATCH_ITEMS)), positiveInt(values.get(Setting.POOL_SIZE)));
     }
 

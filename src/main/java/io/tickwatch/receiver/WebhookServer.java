@@ -39,7 +39,7 @@ public final class WebhookServer implements AutoCloseable {
     /** Network and security settings of the receiver. */
     public record Options(String bind, int port, ReceiverLimits limits, String appSecret, String verifyToken,
                           String apiToken, String webhookToken, List<Cidr> allowedSources, int rateLimit,
-                          int maxConnections) {
+                          int maxConnections, int clientTimeoutMillis) {
     }
 
     private final Options options;
@@ -78,7 +78,10 @@ public final class WebhookServer implements AutoCloseable {
                 // Up to here a refused body is drained so the sender reads its 413; beyond, the connection
                 // is closed.
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 4 * options.limits().maxBodyBytes())
-                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, 10_000)
+                // Slow clients (slowloris): headers must arrive within the client timeout, and a request
+                // whose sender stalls that long mid-body is dropped; idle keep-alive connections get a minute.
+                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, options.clientTimeoutMillis())
+                .setSocketOption(org.xnio.Options.READ_TIMEOUT, options.clientTimeoutMillis())
                 .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 60_000)
                 .setServerOption(UndertowOptions.IDLE_TIMEOUT, 60_000)
                 // Hard cap behind ConnectionLimit's polite 503: stop accepting at twice the limit.
