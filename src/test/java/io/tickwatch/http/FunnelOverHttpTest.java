@@ -102,6 +102,26 @@ class FunnelOverHttpTest {
     }
 
     @Test
+    void perPhoneFunnelsSortByEveryDocumentedOrder() {
+        assertThat(phoneOrder("messages")).containsExactly("+" + A, "+" + B);
+        assertThat(phoneOrder("readRate")).as("B read 1 of 1 delivered, A 1 of 2").containsExactly("+" + B, "+" + A);
+        assertThat(phoneOrder("failed")).containsExactly("+" + B, "+" + A);
+        assertThat(phoneOrder("lastActivity")).as("f6 (phone A) arrived last").containsExactly("+" + A, "+" + B);
+        assertThat(phoneOrder("phone")).containsExactly("+" + B, "+" + A);
+        JsonNode b = tw.get("/api/phones?sort=phone").json().get(0);
+        assertThat(b.get("readRate").asDouble()).isCloseTo(1.0, within(1e-9));
+        assertThat(b.get("lastActivity").asText()).endsWith("Z");
+    }
+
+    static java.util.List<String> phoneOrder(String sort) {
+        RunningTickwatch.Reply reply = tw.get("/api/phones?sort=" + sort);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        java.util.List<String> phones = new java.util.ArrayList<>();
+        reply.json().forEach(p -> phones.add(p.get("phone").asText()));
+        return phones;
+    }
+
+    @Test
     void badFunnelParametersAreRefused() {
         Refusals.assertRefused(tw.get("/api/funnel?since=yesterday"), 400, "invalid_query");
         Refusals.assertRefused(tw.get("/api/funnel?until=2023-12-11T00:00:00"), 400, "invalid_query");
