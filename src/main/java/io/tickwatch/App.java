@@ -58,10 +58,11 @@ public final class App implements AutoCloseable {
             opened.add(0, writer);
             WebhookServer server = new WebhookServer(
                     new WebhookServer.Options(settings.bind(), settings.port(),
-                            new ReceiverLimits(settings.maxBodyBytes(), settings.maxItemsPerRequest()),
+                            new ReceiverLimits(settings.maxBodyBytes(), settings.maxItemsPerRequest(),
+                                    settings.clientTimeoutMillis()),
                             settings.appSecret(), settings.verifyToken(), settings.apiToken(),
                             settings.webhookToken(), settings.allowedSources(), settings.rateLimit(),
-                            settings.maxConnections(), settings.clientTimeoutMillis()),
+                            settings.maxConnections()),
                     new WebhookServer.Parts(store, queue, writer, counters, metrics, new RequestLog(REQUEST_LOG_SIZE),
                             prometheus, new ObjectMapper(), Version.current()));
             server.start();

@@ -1,5 +1,9 @@
 package io.tickwatch.receiver;
 
-/** Size limits of the webhook endpoint. */
-public record ReceiverLimits(long maxBodyBytes, int maxItemsPerRequest) {
+/**
+ * Limits of the webhook endpoint.
+ *
+ * @param clientTimeoutMillis how long a sender may take to send its headers, and then its body
+ */
+public record ReceiverLimits(long maxBodyBytes, int maxItemsPerRequest, int clientTimeoutMillis) {
 }

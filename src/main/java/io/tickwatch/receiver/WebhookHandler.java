@@ -16,6 +16,8 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.Methods;
 import java.io.ByteArrayOutputStream;
+import java.util.concurrent.TimeUnit;
+import org.xnio.XnioExecutor;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -81,7 +83,15 @@ final class WebhookHandler implements HttpHandler {
         // Collected chunk by chunk so that a body over the limit without Content-Length (chunked) still
         // gets its 413 as soon as the limit is passed.
         ByteArrayOutputStream collected = new ByteArrayOutputStream();
-        boolean[] refused = {false};
+        boolean[] refused = {false}; // touched on this exchange's IO thread only, like the deadline below
+        XnioExecutor.Key deadline = exchange.getIoThread().executeAfter(() -> {
+            if (!refused[0]) {
+                refused[0] = true;
+                exchange.setPersistent(false);
+                refuse(exchange, 408, "request_timeout", "the body did not arrive within "
+                        + limits.clientTimeoutMillis() + " ms");
+            }
+        }, limits.clientTimeoutMillis(), TimeUnit.MILLISECONDS);
         exchange.getRequestReceiver().receivePartialBytes(
                 (ex, chunk, last) -> {
                     if (refused[0]) {
@@ -89,17 +99,21 @@ final class WebhookHandler implements HttpHandler {
                     }
                     if (collected.size() + chunk.length > limits.maxBodyBytes()) {
                         refused[0] = true; // later chunks are discarded, as above
+                        deadline.remove();
                         refuse(ex, 413, "body_too_large", "the body is over the limit of " + limits.maxBodyBytes()
                                 + " bytes");
                         return;
                     }
                     collected.write(chunk, 0, chunk.length);
                     if (last) {
+                        refused[0] = true; // complete: the deadline no longer applies
+                        deadline.remove();
                         byte[] body = collected.toByteArray();
                         ex.dispatch(() -> processSafely(ex, body));
                     }
                 },
                 (ex, error) -> {
+                    deadline.remove();
                     LOG.debug("Could not read a webhook body: {}", error.toString());
                     ex.setPersistent(false);
                     ex.endExchange();

@@ -39,7 +39,7 @@ public final class WebhookServer implements AutoCloseable {
     /** Network and security settings of the receiver. */
     public record Options(String bind, int port, ReceiverLimits limits, String appSecret, String verifyToken,
                           String apiToken, String webhookToken, List<Cidr> allowedSources, int rateLimit,
-                          int maxConnections, int clientTimeoutMillis) {
+                          int maxConnections) {
     }
 
     private final Options options;
@@ -78,12 +78,11 @@ public final class WebhookServer implements AutoCloseable {
                 // Up to here a refused body is drained so the sender reads its 413; beyond, the connection
                 // is closed.
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 4 * options.limits().maxBodyBytes())
-                // Slow clients (slowloris): headers must arrive within the client timeout, and a request
-                // whose sender stalls that long mid-body is dropped; idle keep-alive connections get a minute.
-                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, options.clientTimeoutMillis())
-                .setSocketOption(org.xnio.Options.READ_TIMEOUT, options.clientTimeoutMillis())
-                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 60_000)
+                // Slow clients (slowloris): headers must arrive within the client timeout (the body has the
+                // same deadline, kept by WebhookHandler); idle keep-alive connections get a minute.
+                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, options.limits().clientTimeoutMillis())
                 .setServerOption(UndertowOptions.IDLE_TIMEOUT, 60_000)
+                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 60_000)
                 // Hard cap behind ConnectionLimit's polite 503: stop accepting at twice the limit.
                 .setSocketOption(org.xnio.Options.CONNECTION_HIGH_WATER, 2 * options.maxConnections())
                 .setSocketOption(org.xnio.Options.CONNECTION_LOW_WATER, 2 * options.maxConnections())

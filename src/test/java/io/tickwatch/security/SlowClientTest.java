@@ -45,13 +45,17 @@ class SlowClientTest {
     }
 
     @Test
-    void aClientStallingInItsBodyIsDisconnectedAndNothingIsStored() throws Exception {
+    void aClientStallingInItsBodyGets408IsDisconnectedAndNothingIsStored() throws Exception {
         try (Socket s = new Socket("127.0.0.1", tw.app().port())) {
             String body = "{\"statuses\":[{\"id\":\"wamid.slow\",\"status\":\"sent\",\"timestamp\":\"1702207800\"}]}";
             OutputStream out = s.getOutputStream();
             out.write(("POST /webhook HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: "
                     + body.length() + "\r\n\r\n" + body.substring(0, 20)).getBytes(StandardCharsets.US_ASCII));
             out.flush();
+            s.setSoTimeout(10_000);
+            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            assertThat(statusLine).isEqualTo("HTTP/1.1 408 Request Time-out");
             assertThat(closedWithin(s, 10_000)).isTrue();
         }
         assertThat(tw.queryLong("SELECT COUNT(*) FROM messages WHERE id = 'wamid.slow'")).isZero();

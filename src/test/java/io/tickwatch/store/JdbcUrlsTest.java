@@ -5,14 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-/** DESIGN.md §4 crash safety and §2 secrets: H2 always gets WRITE_DELAY=0; passwords never show. */
+/**
+ * DESIGN.md §4 crash safety and §2 secrets: H2 always gets WRITE_DELAY=0 and leaves closing to Tickwatch
+ * (DB_CLOSE_ON_EXIT=FALSE); passwords never show.
+ */
 class JdbcUrlsTest {
 
     @Test
     void h2AlwaysWritesWithoutDelayWhateverTheUserWrote() {
-        assertThat(JdbcUrls.durable("jdbc:h2:file:/data/tw")).isEqualTo("jdbc:h2:file:/data/tw;WRITE_DELAY=0");
-        assertThat(JdbcUrls.durable("jdbc:h2:file:/data/tw;write_delay=500;LOCK_TIMEOUT=100"))
-                .isEqualTo("jdbc:h2:file:/data/tw;LOCK_TIMEOUT=100;WRITE_DELAY=0");
+        assertThat(JdbcUrls.durable("jdbc:h2:file:/data/tw"))
+                .isEqualTo("jdbc:h2:file:/data/tw;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+        assertThat(JdbcUrls.durable("jdbc:h2:file:/data/tw;write_delay=500;LOCK_TIMEOUT=100;DB_CLOSE_ON_EXIT=TRUE"))
+                .isEqualTo("jdbc:h2:file:/data/tw;LOCK_TIMEOUT=100;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
     }
 
     @Test
