@@ -2,6 +2,7 @@ package io.tickwatch.durability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tickwatch.testing.ChildJvm;
 import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class GracefulShutdownIT {
     void sigtermDrainsTheQueueAndClosesTheStore() throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("store").toAbsolutePath();
         Set<StatusLoad.Acked> acked;
-        ChildTickwatch child = ChildTickwatch.start(url);
+        ChildJvm child = ChildTickwatch.start(dir, url);
         try {
             StatusLoad load = new StatusLoad(child.port(), "wamid.term", 8).start();
             load.awaitAckedRequests(200);
