@@ -1,0 +1,98 @@
+package io.tickwatch.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Writes BENCHMARKS.md: machine, command, date, the figures, and each bar of DESIGN.md §6 met or not. */
+final class BenchmarkReport {
+
+    private BenchmarkReport() {
+    }
+
+    static String markdown(List<IngestBenchmark.Row> rows, String args, int connections, double seconds, String date) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Benchmarks\n\n");
+        md.append("Written by the ingest benchmark on ").append(date).append(". Re-run with:\n\n```sh\n")
+                .append("mvn -q test-compile exec:exec@ingest-benchmark").append(args.isBlank() ? "" : " -Dbench.args='" + args + "'")
+                .append("\n```\n\n");
+        md.append("Machine: ").append(machine()).append(". Load generator and server share this machine: ")
+                .append(connections).append(" keep-alive connections, ").append(fmt(seconds))
+                .append(" s per measurement after 3 s of warm-up. Stream: statuses of a campaign (sent, delivered, ")
+                .append("read, 3 % failed), shuffled within windows of 64, 5 % sent twice.\n\n");
+        md.append("## Ingest\n\n");
+        md.append("| store | statuses/request | system | statuses/s | ack p50 ms | ack p99 ms | ack max ms | p99 at half load ms | refused | messages | wrong final states |\n");
+        md.append("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (IngestBenchmark.Row r : rows) {
+            md.append(String.format(Locale.ROOT, "| %s | %d | %s | %,.0f | %.1f | %.1f | %.1f | %.1f | %d | %,d | %,d |%n",
+                    r.backend(), r.perRequest(), r.system(), r.statusesPerSecond(), r.p50(), r.p99(), r.max(),
+                    r.halfP99(), r.refused(), r.messages(), r.mismatches()));
+        }
+        md.append("\nRatios (Tickwatch / naive statuses per second):\n\n");
+        for (IngestBenchmark.Row tw : rows) {
+            if (tw.system().equals("Tickwatch")) {
+                naive(rows, tw).ifPresent(n -> md.append(String.format(Locale.ROOT, "- %s, %d per request: **%.1f×**%n",
+                        tw.backend(), tw.perRequest(), tw.statusesPerSecond() / n.statusesPerSecond())));
+            }
+        }
+        md.append("\n## Bars of DESIGN.md §6\n\n| bar | figure | met |\n| --- | --- | --- |\n");
+        for (IngestBenchmark.Row tw : rows) {
+            if (!tw.system().equals("Tickwatch")) {
+                continue;
+            }
+            Optional<IngestBenchmark.Row> naive = naive(rows, tw);
+            double ratio = naive.map(n -> tw.statusesPerSecond() / n.statusesPerSecond()).orElse(Double.NaN);
+            if (tw.perRequest() == 1 && tw.backend().equals("H2")) {
+                bar(md, "durable ingest, 1 status/request, H2: ≥ 15,000 statuses/s and ≥ 5× naive",
+                        String.format(Locale.ROOT, "%,.0f/s, %.1f×", tw.statusesPerSecond(), ratio),
+                        tw.statusesPerSecond() >= 15_000 && ratio >= 5);
+            }
+            if (tw.perRequest() == 100) {
+                bar(md, "durable ingest, 100 statuses/request, " + tw.backend() + ": ≥ 60,000 statuses/s and ≥ 25× naive",
+                        String.format(Locale.ROOT, "%,.0f/s, %.1f×", tw.statusesPerSecond(), ratio),
+                        tw.statusesPerSecond() >= 60_000 && ratio >= 25);
+            }
+            bar(md, "ack latency at half of saturation, " + tw.backend() + ", " + tw.perRequest() + "/request: p99 ≤ 20 ms",
+                    String.format(Locale.ROOT, "p99 %.1f ms", tw.halfP99()), tw.halfP99() <= 20);
+            bar(md, "correct final states, " + tw.backend() + ", " + tw.perRequest() + "/request: 0 wrong",
+                    String.format(Locale.ROOT, "%,d wrong of %,d", tw.mismatches(), tw.messages()), tw.mismatches() == 0);
+        }
+        md.append("\nThe other bars (funnel refresh and dashboard opening with 1,000,000 messages, UI pulses, kill -9 "
+                + "rounds, hostile input) are measured by their own commands and tests, listed in the README.\n");
+        return md.toString();
+    }
+
+    private static Optional<IngestBenchmark.Row> naive(List<IngestBenchmark.Row> rows, IngestBenchmark.Row tw) {
+        return rows.stream().filter(r -> r.system().equals("naive") && r.backend().equals(tw.backend())
+                && r.perRequest() == tw.perRequest()).findFirst();
+    }
+
+    private static void bar(StringBuilder md, String bar, String figure, boolean met) {
+        md.append("| ").append(bar).append(" | ").append(figure).append(" | ").append(met ? "met" : "**not met**")
+                .append(" |\n");
+    }
+
+    private static String machine() {
+        String cpu = "unknown CPU";
+        String memory = "";
+        try {
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse(cpu);
+            memory = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+                    .findFirst().map(l -> String.format(Locale.ROOT, ", %.0f GiB",
+                            Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024.0 / 1024.0)).orElse("");
+        } catch (IOException | RuntimeException e) {
+            // not Linux: keep what we have
+        }
+        return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + ")" + memory + ", Java "
+                + System.getProperty("java.version") + ", " + System.getProperty("os.name") + " "
+                + System.getProperty("os.version");
+    }
+
+    private static String fmt(double seconds) {
+        return seconds == Math.rint(seconds) ? Long.toString((long) seconds) : Double.toString(seconds);
+    }
+}

@@ -1,0 +1,152 @@
+package io.tickwatch.bench;
+
+import io.tickwatch.testing.ChildJvm;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.ZonedDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The ingest benchmark (issue "Benchmark"): starts Tickwatch headless in its own JVM, drives it over
+ * real HTTP with many keep-alive connections at 1 and at 100 statuses per request, then does the same
+ * for the naive baseline (the guide's per-status read-then-write) on the same kind of database, for H2
+ * and PostgreSQL, in one run. Prints statuses per second, acknowledgement latency (p50, p99, max at
+ * saturation; p99 at half of saturation), the ratios, and correctness of the final states against the
+ * reference merge; writes BENCHMARKS.md.
+ *
+ * <p>Run: {@code mvn -q test-compile exec:exec@ingest-benchmark} (see the README for options).
+ */
+public final class IngestBenchmark {
+
+    private static final int PHONES = 5_000;
+
+    /** One measured configuration. */
+    record Row(String backend, int perRequest, String system, double statusesPerSecond, double p50, double p99,
+               double max, double halfP99, long refused, long messages, long mismatches) {
+    }
+
+    private final Path workDir;
+    private final int connections;
+    private final double seconds;
+
+    private IngestBenchmark(Path workDir, int connections, double seconds) {
+        this.workDir = workDir;
+        this.connections = connections;
+        this.seconds = seconds;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = Options.parse(args);
+        Path workDir = Path.of(options.getOrDefault("work", "target/bench")).toAbsolutePath();
+        Files.createDirectories(workDir);
+        IngestBenchmark bench = new IngestBenchmark(workDir, Integer.parseInt(options.getOrDefault("connections", "32")),
+                Double.parseDouble(options.getOrDefault("seconds", "10")));
+        List<Backend> backends = new ArrayList<>();
+        for (String name : options.getOrDefault("backends", "h2,postgresql").split(",")) {
+            if (name.equals("h2")) {
+                backends.add(Backend.h2(workDir));
+            } else if (name.equals("postgresql")) {
+                String admin = options.getOrDefault("pg", "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
+                if (reachable(admin)) {
+                    backends.add(Backend.postgresql(admin));
+                } else {
+                    System.out.println("PostgreSQL at " + admin + " is unreachable: skipped (start it, see .ci/ensure-postgres)");
+                }
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        for (Backend backend : backends) {
+            for (int perRequest : new int[] {1, 100}) {
+                List<EventStream.Body> bodies = EventStream.bodies(
+                        EventStream.generate("b" + perRequest, perRequest == 1 ? 200_000 : 600_000, PHONES, 42),
+                        perRequest);
+                rows.add(bench.measure(backend, perRequest, "Tickwatch", bodies));
+                rows.add(bench.measure(backend, perRequest, "naive", bodies));
+                print(rows.get(rows.size() - 2), rows.get(rows.size() - 1));
+            }
+        }
+        Path report = Path.of(options.getOrDefault("report", "BENCHMARKS.md"));
+        Files.writeString(report, BenchmarkReport.markdown(rows, String.join(" ", args), bench.connections, bench.seconds,
+                ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE)));
+        System.out.println("Written " + report.toAbsolutePath());
+    }
+
+    private Row measure(Backend backend, int perRequest, String system, List<EventStream.Body> bodies)
+            throws Exception {
+        String run = (system + "_" + backend.name() + "_" + perRequest).toLowerCase(Locale.ROOT);
+        String url = backend.freshUrl(run);
+        Files.createDirectories(workDir.resolve(run));
+        boolean tickwatch = system.equals("Tickwatch");
+        ChildJvm child = tickwatch
+                ? ChildJvm.start(workDir.resolve(run), List.of("-Xmx1g"), "io.tickwatch.Launcher", Map.of(),
+                        "--headless", "--port", "0", "--db", url)
+                : ChildJvm.start(workDir.resolve(run), List.of("-Xmx1g"), "io.tickwatch.bench.NaiveReceiver", Map.of(),
+                        url);
+        HttpLoad.Result warm;
+        HttpLoad.Result saturated;
+        HttpLoad.Result half;
+        try {
+            warm = HttpLoad.run(child.port(), connections, bodies, 0, 3);
+            int used = (int) warm.requests();
+            saturated = HttpLoad.run(child.port(), connections, bodies.subList(used, bodies.size()), 0, seconds);
+            used += (int) saturated.requests();
+            double halfRate = saturated.requests() / saturated.seconds() / 2;
+            half = HttpLoad.run(child.port(), connections, bodies.subList(used, bodies.size()), halfRate, seconds);
+        } finally {
+            child.terminate();
+        }
+        List<EventStream.Body> acknowledged = new ArrayList<>(warm.acknowledged());
+        acknowledged.addAll(saturated.acknowledged());
+        acknowledged.addAll(half.acknowledged());
+        Map<String, FinalStates.Funnel> reference = FinalStates.reference(acknowledged);
+        Map<String, FinalStates.Funnel> stored = tickwatch ? FinalStates.tickwatch(url) : FinalStates.naive(url);
+        long mismatches = FinalStates.mismatches(reference, stored);
+        backend.drop(run);
+        return new Row(backend.name(), perRequest, system, saturated.statusesPerSecond(), saturated.latencyMillis(0.50),
+                saturated.latencyMillis(0.99), saturated.maxLatencyMillis(), half.latencyMillis(0.99),
+                warm.refused() + saturated.refused() + half.refused(), reference.size(), mismatches);
+    }
+
+    private static void print(Row tw, Row naive) {
+        System.out.printf(Locale.ROOT, "%-10s %3d/req  Tickwatch %,9.0f st/s  p50 %6.1f p99 %7.1f max %7.1f ms  "
+                        + "half-load p99 %6.1f ms  mismatches %d/%d%n", tw.backend(), tw.perRequest(),
+                tw.statusesPerSecond(), tw.p50(), tw.p99(), tw.max(), tw.halfP99(), tw.mismatches(), tw.messages());
+        System.out.printf(Locale.ROOT, "%-10s %3d/req  naive     %,9.0f st/s  p50 %6.1f p99 %7.1f max %7.1f ms  "
+                        + "half-load p99 %6.1f ms  mismatches %d/%d  refused %d%n", naive.backend(), naive.perRequest(),
+                naive.statusesPerSecond(), naive.p50(), naive.p99(), naive.max(), naive.halfP99(), naive.mismatches(),
+                naive.messages(), naive.refused());
+        System.out.printf(Locale.ROOT, "%-10s %3d/req  ratio     %9.1f×%n", tw.backend(), tw.perRequest(),
+                tw.statusesPerSecond() / naive.statusesPerSecond());
+    }
+
+    private static boolean reachable(String url) {
+        try (Connection c = DriverManager.getConnection(url)) {
+            return c.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** {@code --name value} pairs. */
+    private static final class Options {
+        static Map<String, String> parse(String[] args) throws IOException {
+            Map<String, String> options = new java.util.HashMap<>();
+            for (int i = 0; i + 1 < args.length; i += 2) {
+                if (!args[i].startsWith("--")) {
+                    throw new IOException("expected --name value pairs, got " + args[i]);
+                }
+                options.put(args[i].substring(2), args[i + 1]);
+            }
+            return options;
+        }
+    }
+}
