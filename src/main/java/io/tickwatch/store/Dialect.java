@@ -32,6 +32,11 @@ enum Dialect {
         String newRowAlias() {
             return "n";
         }
+
+        @Override
+        String binaryCollation() {
+            return ""; // H2 compares VARCHAR with String.compareTo unless a collation is set
+        }
     },
     POSTGRESQL {
         @Override
@@ -44,6 +49,12 @@ enum Dialect {
         String newRowAlias() {
             return "EXCLUDED";
         }
+
+        @Override
+        String binaryCollation() {
+            // UTF-8 byte order: equals String.compareTo for every character outside the surrogate range
+            return " COLLATE \"C\"";
+        }
     };
 
     abstract String upsert(String table, String alias, List<String> cols, List<String> types, String key, String set);
@@ -51,9 +62,12 @@ enum Dialect {
     /** How the incoming row is named inside the upsert's SET clause. */
     abstract String newRowAlias();
 
+    /** Appended to a string expression to compare it as Java does, whatever the database's collation. */
+    abstract String binaryCollation();
+
     String upsertMessages() {
         return upsert("messages", "m", MESSAGE_COLUMNS, MESSAGE_TYPES, "id",
-                MergeSql.messageAssignments("m", newRowAlias()));
+                MergeSql.messageAssignments("m", newRowAlias(), binaryCollation()));
     }
 
     String upsertEvents() {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 
 /**
@@ -31,6 +32,12 @@ public final class JdbcStatusStore implements StatusStore {
     private final String upsertMessages;
     private final String upsertEvents;
     private final String upsertCounts;
+    /**
+     * H2's MERGE is not atomic against a concurrent insert of the same key (it fails with a duplicate key
+     * instead of updating), so writers to one H2 store take turns. An embedded H2 file belongs to one
+     * process, so a lock in this process is enough. PostgreSQL needs none: ON CONFLICT DO UPDATE is atomic.
+     */
+    private final ReentrantLock h2Writes = new ReentrantLock();
 
     JdbcStatusStore(DataSource dataSource, Dialect dialect, String description, AutoCloseable onClose) {
         this.dataSource = dataSource;
@@ -47,6 +54,19 @@ public final class JdbcStatusStore implements StatusStore {
         if (batch.isEmpty()) {
             return;
         }
+        if (dialect != Dialect.H2) {
+            writeInOneTransaction(batch);
+            return;
+        }
+        h2Writes.lock();
+        try {
+            writeInOneTransaction(batch);
+        } finally {
+            h2Writes.unlock();
+        }
+    }
+
+    private void writeInOneTransaction(WriteBatch batch) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {

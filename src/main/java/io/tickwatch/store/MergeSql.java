@@ -27,16 +27,23 @@ final class MergeSql {
     private MergeSql() {
     }
 
-    /** SET clauses for messages; {@code o} names the stored row, {@code n} the incoming one. */
-    static String messageAssignments(String o, String n) {
+    /**
+     * SET clauses for messages; {@code o} names the stored row, {@code n} the incoming one.
+     *
+     * @param binary appended to both sides of a string tie-break so the engine orders strings as
+     *               {@link String#compareTo} does (PostgreSQL: {@code COLLATE "C"}; a database's
+     *               linguistic collation would put "a" before "B" and make writers disagree with Java)
+     */
+    static String messageAssignments(String o, String n, String binary) {
         String phoneWins = n + ".phone IS NOT NULL AND (" + o + ".phone IS NULL OR " + n + ".phone_at < " + o
-                + ".phone_at OR (" + n + ".phone_at = " + o + ".phone_at AND " + n + ".phone < " + o + ".phone))";
+                + ".phone_at OR (" + n + ".phone_at = " + o + ".phone_at AND " + n + ".phone" + binary + " < " + o
+                + ".phone" + binary + "))";
         String nCode = "COALESCE(" + n + ".error_code, 2147483647)";
         String oCode = "COALESCE(" + o + ".error_code, 2147483647)";
         String errorWins = n + ".error_at IS NOT NULL AND (" + o + ".error_at IS NULL OR " + n + ".error_at < " + o
                 + ".error_at OR (" + n + ".error_at = " + o + ".error_at AND (" + nCode + " < " + oCode + " OR ("
-                + nCode + " = " + oCode + " AND COALESCE(" + n + ".error_title, '') < COALESCE(" + o
-                + ".error_title, '')))))";
+                + nCode + " = " + oCode + " AND COALESCE(" + n + ".error_title, '')" + binary + " < COALESCE(" + o
+                + ".error_title, '')" + binary + "))))";
         return String.join(",\n ",
                 pick("phone", phoneWins, o, n), pick("phone_at", phoneWins, o, n),
                 earliest("sent_at", o, n), earliest("delivered_at", o, n),
