@@ -49,7 +49,10 @@ public final class GroupCommitWriter implements AutoCloseable {
         thread.start();
     }
 
-    /** True when the most recent commit failed (database unreachable or refusing writes). */
+    /**
+     * True when the most recent commit failed (database unreachable or refusing writes) and the store has
+     * not answered since; the receiver then refuses webhooks at once instead of queueing them.
+     */
     public boolean isFailing() {
         return lastCommitFailed;
     }
@@ -61,6 +64,9 @@ public final class GroupCommitWriter implements AutoCloseable {
                 IngestRequest first = queue.poll(IDLE_FLUSH_MILLIS);
                 if (first == null) {
                     commit(List.of()); // flush request counts while idle
+                    if (lastCommitFailed) {
+                        probe();
+                    }
                     continue;
                 }
                 batch.add(first);
@@ -115,6 +121,17 @@ public final class GroupCommitWriter implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.warn("Commit listener failed", e);
             }
+        }
+    }
+
+    /**
+     * While failing, the receiver refuses webhooks without queueing them (a fast 503), so no commit would
+     * ever tell us that the database is back: ask it directly.
+     */
+    private void probe() {
+        if (store.isReachable()) {
+            LOG.info("Store reachable again; accepting webhooks");
+            lastCommitFailed = false;
         }
     }
 

@@ -48,7 +48,7 @@ public final class WebhookServer implements AutoCloseable {
         Answers answers = new Answers(parts.mapper());
         WebhookHandler webhook = new WebhookHandler(options.limits(), options.appSecret(), options.verifyToken(),
                 FormatDetector.standard(), new StatusValidator(), parts.queue(), parts.counters(), parts.metrics(),
-                answers);
+                answers, parts.writer()::isFailing);
         HttpHandler metrics = exchange -> answers.text(exchange, 200, parts.prometheus().scrape());
         PathHandler routes = Handlers.path(exchange -> answers.error(exchange, 404, "not_found",
                         "no such resource; webhooks go to POST /webhook"))

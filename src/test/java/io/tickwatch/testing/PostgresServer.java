@@ -61,7 +61,8 @@ public final class PostgresServer {
     /** Creates an empty database for one test; close the result to drop it. */
     public static TestDatabase createDatabase() {
         assumeAvailable();
-        String name = PREFIX + System.currentTimeMillis() / 1000 + "_"
+        // base 36: a long digit run would be masked as a phone number in the logs
+        String name = PREFIX + Long.toString(System.currentTimeMillis() / 1000, 36) + "_"
                 + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
         try (Connection c = DriverManager.getConnection(ADMIN_URL); Statement s = c.createStatement()) {
             dropStale(s);
@@ -104,7 +105,7 @@ public final class PostgresServer {
             while (rs.next()) {
                 String[] parts = rs.getString(1).substring(PREFIX.length()).split("_");
                 try {
-                    if (now - Long.parseLong(parts[0]) > STALE_SECONDS) {
+                    if (now - Long.parseLong(parts[0], 36) > STALE_SECONDS) {
                         stale.add(rs.getString(1));
                     }
                 } catch (NumberFormatException notOurs) {
