@@ -62,6 +62,11 @@ enum Dialect {
     /** How the incoming row is named inside the upsert's SET clause. */
     abstract String newRowAlias();
 
+    /** The vendor folder under sql/ holding this engine's own migrations. */
+    String migrationFolder() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
     /** Appended to a string expression to compare it as Java does, whatever the database's collation. */
     abstract String binaryCollation();
 

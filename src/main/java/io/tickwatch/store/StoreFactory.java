@@ -34,7 +34,8 @@ public final class StoreFactory {
         try {
             Flyway.configure()
                     .dataSource(dataSource)
-                    .locations("classpath:sql/common", "classpath:sql/{vendor}")
+                    // Flyway itself does not expand "{vendor}" (Spring Boot does): name the folder ourselves
+                    .locations("classpath:sql/common", "classpath:sql/" + dialect.migrationFolder())
                     .load()
                     .migrate();
         } catch (RuntimeException e) {

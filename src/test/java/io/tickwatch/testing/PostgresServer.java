@@ -3,11 +3,16 @@ package io.tickwatch.testing;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -22,6 +27,7 @@ public final class PostgresServer {
     /** Databases of crashed runs are recognised by this prefix and their creation time (epoch seconds). */
     private static final String PREFIX = "tickwatch_t_";
     private static final long STALE_SECONDS = 6 * 3600;
+    private static final Pattern OURS = Pattern.compile(PREFIX + "([0-9a-z]{6})_[0-9a-f]{8}");
 
     private static volatile String unreachableBecause;
     private static volatile boolean checked;
@@ -63,7 +69,7 @@ public final class PostgresServer {
         assumeAvailable();
         // base 36: a long digit run would be masked as a phone number in the logs
         String name = PREFIX + Long.toString(System.currentTimeMillis() / 1000, 36) + "_"
-                + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
+                + String.format(Locale.ROOT, "%08x", ThreadLocalRandom.current().nextInt());
         try (Connection c = DriverManager.getConnection(ADMIN_URL); Statement s = c.createStatement()) {
             dropStale(s);
             try {
@@ -97,24 +103,23 @@ public final class PostgresServer {
         }
     }
 
-    /** Databases left by runs that crashed more than a few hours ago; never a recent one (someone may use it). */
+    /**
+     * Databases left by runs of this suite that crashed hours ago; never a recent one, and never a name
+     * this class did not make (others on the server may use the same prefix).
+     */
     private static void dropStale(Statement s) throws SQLException {
         long now = System.currentTimeMillis() / 1000;
-        java.util.List<String> stale = new java.util.ArrayList<>();
-        try (var rs = s.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE '" + PREFIX + "%'")) {
+        List<String> stale = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 'tickwatch\\_t\\_%'")) {
             while (rs.next()) {
-                String[] parts = rs.getString(1).substring(PREFIX.length()).split("_");
-                try {
-                    if (now - Long.parseLong(parts[0], 36) > STALE_SECONDS) {
-                        stale.add(rs.getString(1));
-                    }
-                } catch (NumberFormatException notOurs) {
-                    // someone else's naming: leave it
+                Matcher m = OURS.matcher(rs.getString(1));
+                if (m.matches() && now - Long.parseLong(m.group(1), 36) > STALE_SECONDS) {
+                    stale.add(rs.getString(1));
                 }
             }
         }
         for (String name : stale) {
-            s.execute("DROP DATABASE IF EXISTS " + name.toLowerCase(Locale.ROOT) + " WITH (FORCE)");
+            s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         }
     }
 }
