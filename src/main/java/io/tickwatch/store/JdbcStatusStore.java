@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,6 +76,7 @@ public final class JdbcStatusStore implements StatusStore {
                 upsertEvents(c, batch.events());
                 insertRejected(c, batch.rejected());
                 upsertCounts(c, batch.requestCounts(), batch.countsMinute());
+                notifyChanges(c, batch.states());
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c, e);
@@ -88,6 +90,22 @@ public final class JdbcStatusStore implements StatusStore {
             // Error it would kill the writer thread and leave every later webhook waiting forever.
             throw new StoreException("the connection failed during a batch of " + batch.states().size()
                     + " messages", e);
+        }
+    }
+
+    /**
+     * PostgreSQL only: NOTIFY the batch's message ids inside the transaction, so listeners in every process
+     * hear of them exactly when (and only if) the commit succeeds. One statement for all chunks.
+     */
+    private void notifyChanges(Connection c, List<MessageState> states) throws SQLException {
+        if (dialect != Dialect.POSTGRESQL || states.isEmpty()) {
+            return;
+        }
+        List<String> payloads = ChangeNotices.payloads(states.stream().map(MessageState::id).toList());
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_notify('" + ChangeNotices.CHANNEL
+                + "', p) FROM unnest(?::text[]) AS p")) {
+            ps.setArray(1, c.createArrayOf("text", payloads.toArray()));
+            ps.executeQuery().close();
         }
     }
 
@@ -195,6 +213,35 @@ public final class JdbcStatusStore implements StatusStore {
             }
         } catch (SQLException e) {
             throw new StoreException("could not read message", e);
+        }
+    }
+
+    @Override
+    public List<MessageState> states(Collection<String> ids) {
+        List<MessageState> result = new ArrayList<>(ids.size());
+        if (ids.isEmpty()) {
+            return result;
+        }
+        List<String> all = List.copyOf(ids);
+        try (Connection c = dataSource.getConnection()) {
+            // bounded IN lists: both engines take them, and a plan per size stays cached
+            for (int from = 0; from < all.size(); from += 500) {
+                List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+                try (PreparedStatement ps = c.prepareStatement("SELECT " + MessageRows.SELECT_COLUMNS
+                        + " FROM messages m WHERE m.id IN (" + MergeSql.placeholders(chunk.size()) + ")")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setString(i + 1, chunk.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            result.add(MessageRows.read(rs));
+                        }
+                    }
+                }
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new StoreException("could not read messages", e);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.tickwatch.store;
 
+import io.tickwatch.model.MessageState;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +17,11 @@ public interface StatusStore extends AutoCloseable {
     Optional<MessageView> message(String id);
 
     MessagePage messages(MessageQuery query);
+
+    /** The current states of these messages (unknown ids are left out), in no particular order. */
+    default List<MessageState> states(Collection<String> ids) {
+        return ids.stream().map(this::message).flatMap(Optional::stream).map(MessageView::state).toList();
+    }
 
     FunnelCounts funnel(FunnelQuery query);
 

@@ -24,7 +24,9 @@ public final class StoreFactory {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setPoolName("tickwatch-db");
-        config.setMaximumPoolSize(poolSize);
+        // Flyway holds two connections while it migrates PostgreSQL (one keeps its advisory lock): a pool of
+        // one timed out at start-up. Two is also the least that lets API reads pass a busy writer.
+        config.setMaximumPoolSize(Math.max(2, poolSize));
         config.setMinimumIdle(1);
         // Fail fast while the database is away: the writer answers 503 and the provider retries.
         config.setConnectionTimeout(1_000);
@@ -46,5 +48,13 @@ public final class StoreFactory {
         String description = (dialect == Dialect.H2 ? "H2 " : "PostgreSQL ") + JdbcUrls.redact(jdbcUrl);
         LOG.info("Store ready: {}", description);
         return new JdbcStatusStore(dataSource, dialect, description, dataSource);
+    }
+
+    /**
+     * Changes committed by every process writing to this database: LISTEN/NOTIFY on PostgreSQL, nothing on
+     * H2 (one process owns the file; its own commits reach live views directly). Not started yet.
+     */
+    public static ChangeFeed changeFeed(String jdbcUrl) {
+        return Dialect.of(jdbcUrl) == Dialect.POSTGRESQL ? new PostgresChangeFeed(jdbcUrl) : ChangeFeed.NONE;
     }
 }

@@ -7,6 +7,7 @@ import io.tickwatch.model.MessageMerge;
 import io.tickwatch.model.MessageState;
 import io.tickwatch.model.StatusEvent;
 import io.tickwatch.testing.Backend;
+import io.tickwatch.testing.ReferenceFunnel;
 import io.tickwatch.testing.StatusScenario;
 import io.tickwatch.testing.TestBatches;
 import io.tickwatch.testing.TestDatabase;
@@ -171,7 +172,7 @@ class StoreContractTest {
         StatusScenario scenario = StatusScenario.generate(7, 60, 1);
         store.write(TestBatches.of(scenario.events()));
         Map<String, MessageState> reference = scenario.reference();
-        FunnelCounts expected = count(reference.values());
+        FunnelCounts expected = ReferenceFunnel.count(reference.values());
         assertThat(store.funnel(FunnelQuery.ALL)).isEqualTo(expected);
         long phonesExpected = reference.values().stream().map(MessageState::phone).filter(p -> p != null).distinct().count();
         List<PhoneFunnel> phones = store.phones(1000, PhoneSort.MESSAGES);
@@ -179,20 +180,8 @@ class StoreContractTest {
         assertThat(phones.stream().mapToLong(p -> p.counts().messages()).sum())
                 .isEqualTo(reference.values().stream().filter(s -> s.phone() != null).count());
         String aPhone = phones.get(0).phone();
-        assertThat(store.funnel(new FunnelQuery(aPhone, null, null))).isEqualTo(count(
+        assertThat(store.funnel(new FunnelQuery(aPhone, null, null))).isEqualTo(ReferenceFunnel.count(
                 reference.values().stream().filter(s -> aPhone.equals(s.phone())).toList()));
-    }
-
-    /** FORMATS.md §3.9, counted in Java. */
-    static FunnelCounts count(java.util.Collection<MessageState> states) {
-        long sent = 0, delivered = 0, read = 0, failed = 0;
-        for (MessageState s : states) {
-            sent += s.sent() != null || s.delivered() != null ? 1 : 0;
-            delivered += s.delivered() != null ? 1 : 0;
-            read += s.read() != null ? 1 : 0;
-            failed += s.failed() != null ? 1 : 0;
-        }
-        return new FunnelCounts(states.size(), sent, delivered, read, failed);
     }
 
     @ParameterizedTest
