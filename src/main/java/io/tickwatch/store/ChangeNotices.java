@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -41,6 +44,14 @@ final class ChangeNotices {
             payloads.add(encode(chunk));
         }
         return payloads;
+    }
+
+    /** Queues the notices in the connection's open transaction (PostgreSQL): one statement for all chunks. */
+    static void send(Connection c, Collection<String> ids) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_notify('" + CHANNEL + "', p) FROM unnest(?::text[]) AS p")) {
+            ps.setArray(1, c.createArrayOf("text", payloads(ids).toArray()));
+            ps.executeQuery().close();
+        }
     }
 
     static List<String> ids(String payload) {

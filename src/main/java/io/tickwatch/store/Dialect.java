@@ -86,6 +86,32 @@ enum Dialect {
                 "requests = c.requests + " + newRowAlias() + ".requests");
     }
 
+    /** Inserts the row unless its key exists; both engines take a key of one or more columns. */
+    String insertIfAbsent(String table, List<String> cols, List<String> types, String key) {
+        if (this == H2) {
+            String on = List.of(key.split(",\\s*")).stream().map(k -> "t." + k + " = n." + k)
+                    .reduce((a, b) -> a + " AND " + b).orElseThrow();
+            return "MERGE INTO " + table + " t USING (VALUES (" + typedPlaceholders(types) + ")) AS n(" + columns(cols)
+                    + ") ON " + on + "\nWHEN NOT MATCHED THEN INSERT (" + columns(cols) + ") VALUES ("
+                    + prefixed("n", cols) + ")";
+        }
+        return "INSERT INTO " + table + " (" + columns(cols) + ") VALUES (" + placeholders(cols.size())
+                + ") ON CONFLICT (" + key + ") DO NOTHING";
+    }
+
+    /** Copying a history: like {@link #upsertEvents()}, but idempotent (repeat counts do not add up). */
+    String copyEvents() {
+        return upsert("status_events", "e", EVENT_COLUMNS, EVENT_TYPES, "message_id, status, observed_at",
+                MergeSql.eventCopyAssignments("e", newRowAlias()));
+    }
+
+    /** Copying request counts: the larger count of a minute wins, so a second copy changes nothing. */
+    String copyRequestCounts() {
+        return upsert("request_counts", "c", List.of("minute_start", "outcome", "requests"),
+                List.of("BIGINT", "VARCHAR(16)", "BIGINT"), "minute_start, outcome",
+                "requests = GREATEST(c.requests, " + newRowAlias() + ".requests)");
+    }
+
     static Dialect of(String jdbcUrl) {
         String url = jdbcUrl.toLowerCase(Locale.ROOT);
         if (url.startsWith("jdbc:h2:")) {

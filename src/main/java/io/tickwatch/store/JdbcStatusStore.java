@@ -95,17 +95,11 @@ public final class JdbcStatusStore implements StatusStore {
 
     /**
      * PostgreSQL only: NOTIFY the batch's message ids inside the transaction, so listeners in every process
-     * hear of them exactly when (and only if) the commit succeeds. One statement for all chunks.
+     * hear of them exactly when (and only if) the commit succeeds.
      */
     private void notifyChanges(Connection c, List<MessageState> states) throws SQLException {
-        if (dialect != Dialect.POSTGRESQL || states.isEmpty()) {
-            return;
-        }
-        List<String> payloads = ChangeNotices.payloads(states.stream().map(MessageState::id).toList());
-        try (PreparedStatement ps = c.prepareStatement("SELECT pg_notify('" + ChangeNotices.CHANNEL
-                + "', p) FROM unnest(?::text[]) AS p")) {
-            ps.setArray(1, c.createArrayOf("text", payloads.toArray()));
-            ps.executeQuery().close();
+        if (dialect == Dialect.POSTGRESQL && !states.isEmpty()) {
+            ChangeNotices.send(c, states.stream().map(MessageState::id).toList());
         }
     }
 
@@ -365,6 +359,10 @@ public final class JdbcStatusStore implements StatusStore {
 
     Dialect dialect() {
         return dialect;
+    }
+
+    DataSource dataSource() {
+        return dataSource;
     }
 
     private static void rollbackQuietly(Connection c, Exception cause) {

@@ -65,6 +65,17 @@ final class MergeSql {
                 + "received_at = LEAST(" + o + ".received_at, " + n + ".received_at)";
     }
 
+    /**
+     * SET clauses for copying a history from another store: like {@link #eventAssignments} except that
+     * repeats take the larger count instead of adding up, so copying the same rows twice changes nothing.
+     */
+    static String eventCopyAssignments(String o, String n) {
+        return "seen = GREATEST(" + o + ".seen, " + n + ".seen),\n "
+                + "request_id = CASE WHEN " + n + ".received_at < " + o + ".received_at THEN " + n + ".request_id ELSE "
+                + o + ".request_id END,\n "
+                + "received_at = LEAST(" + o + ".received_at, " + n + ".received_at)";
+    }
+
     /** Earliest non-null time: H2's LEAST yields NULL when any argument is NULL, so COALESCE both sides. */
     private static String earliest(String column, String o, String n) {
         return column + " = LEAST(COALESCE(" + o + "." + column + ", " + n + "." + column + "), COALESCE(" + n + "."
