@@ -89,6 +89,13 @@ public final class GroupCommitWriter implements AutoCloseable {
     }
 
     private void commit(List<IngestRequest> requests) {
+        if (lastCommitFailed && !requests.isEmpty()) {
+            // Queued before the receiver saw the failure: another attempt would wait out the pool's connection
+            // timeout again and answer them late. Refuse them now; the idle probe notices the recovery.
+            IllegalStateException unavailable = new IllegalStateException("store unavailable");
+            requests.forEach(r -> r.committed().completeExceptionally(unavailable));
+            return;
+        }
         Map<String, Long> counts = counters.drain();
         long minute = System.currentTimeMillis() / 60_000 * 60_000;
         WriteBatch batch = BatchFolder.fold(requests, counts, minute);

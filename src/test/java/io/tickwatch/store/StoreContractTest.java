@@ -30,6 +30,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class StoreContractTest {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StoreContractTest.class);
+
     private static final long T0 = 1_702_207_800_000L; // 2023-12-10T11:30:00Z
 
     @TempDir
@@ -240,10 +242,13 @@ class StoreContractTest {
             t.setUncaughtExceptionHandler((th, e) -> failures.add(e));
             threads.add(t);
         }
+        long started = System.nanoTime();
         threads.forEach(Thread::start);
         for (Thread t : threads) {
             t.join();
         }
+        LOG.info("{}: {} observations of {} messages by {} writer threads in {} ms", backend,
+                scenario.events().size(), scenario.reference().size(), writers, (System.nanoTime() - started) / 1_000_000);
         assertThat(failures).isEmpty();
         assertMatchesReference(scenario);
     }
