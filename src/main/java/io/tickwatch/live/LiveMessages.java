@@ -119,6 +119,9 @@ public final class LiveMessages implements CommitListener, ChangeFeed.Listener, 
         boolean reconcile = reconcileNow || now - lastReconcile >= options.reconcileEvery().toMillis();
         Set<String> ids = drainPending();
         if (ids.isEmpty() && !reconcile && !funnelStale) {
+            if (feed.isListening() != snapshot.listening()) {
+                publish(); // the views show whether other instances' changes arrive live
+            }
             return;
         }
         try {

@@ -16,6 +16,7 @@ import io.tickwatch.testing.ParallelPoster;
 import io.tickwatch.testing.PostgresServer;
 import io.tickwatch.testing.ReferenceFunnel;
 import io.tickwatch.testing.StatusScenario;
+import io.tickwatch.testing.TcpProxy;
 import io.tickwatch.testing.TestBatches;
 import io.tickwatch.testing.TestDatabase;
 import io.tickwatch.testing.WebhookClient;
@@ -45,7 +46,8 @@ class LiveMessagesTest {
 
     @TempDir
     Path dir;
-    private final List<AutoCloseable> opened = new ArrayList<>();
+    /** Closed in reverse order after each test; children may be started from another thread. */
+    private final List<AutoCloseable> opened = java.util.Collections.synchronizedList(new ArrayList<>());
 
     @AfterEach
     void closeAll() throws Exception {
@@ -134,6 +136,27 @@ class LiveMessagesTest {
         }
         await().atMost(Duration.ofSeconds(3)).until(() -> live.snapshot().funnel().sent() == 1);
         assertThat(live.snapshot().reconciledAt()).isPositive();
+    }
+
+    @Test
+    void theFeedReconnectsByItselfAfterAnOutageAndTheModelCatchesUp() throws Exception {
+        TestDatabase db = open(PostgresServer.createDatabase());
+        String[] hostPort = PostgresServer.hostPart().split(":");
+        TcpProxy proxy = open(new TcpProxy(hostPort[0], Integer.parseInt(hostPort[1])));
+        String viaProxy = "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + db.name() + "?user=postgres";
+        LiveMessages live = watch(viaProxy, LiveMessages.Options.DEFAULT);
+        await().atMost(Duration.ofSeconds(5)).until(() -> live.snapshot().listening());
+
+        proxy.cut();
+        await().atMost(Duration.ofSeconds(3)).until(() -> !live.snapshot().listening());
+        try (JdbcStatusStore writer = StoreFactory.open(db.jdbcUrl(), 2)) {
+            // committed while the model is deaf: its notice is lost for good
+            writer.write(TestBatches.of(List.of(new StatusEvent("during", "sent", 1_702_207_800_000L, "+1", null,
+                    null, 1L))));
+        }
+        proxy.restore();
+        await().atMost(Duration.ofSeconds(5)).until(() -> live.snapshot().listening()
+                && live.snapshot().storeReachable() && live.snapshot().funnel().sent() == 1);
     }
 
     @Test
