@@ -34,6 +34,12 @@ public final class StoreFactory {
         config.setConnectionTimeout(500);
         config.setValidationTimeout(250);
         config.setInitializationFailTimeout(-1);
+        if (dialect == Dialect.POSTGRESQL) {
+            // pgjdbc sends a JDBC batch as one multi-row statement: 1.5-2.5x the store's write rate here (5000-status
+            // batches). Safe because every batch is folded first, so no statement touches a row twice. A
+            // setting in the URL still wins.
+            config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        }
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
             Flyway.configure()
