@@ -30,6 +30,8 @@ public final class GroupCommitWriter implements AutoCloseable {
     private final int maxBatchItems;
     private final Thread thread;
     private volatile boolean lastCommitFailed;
+    /** System.nanoTime() of the failure that set {@link #lastCommitFailed}. */
+    private volatile long failedAt;
 
     public GroupCommitWriter(StatusStore store, IngestQueue queue, RequestCounters counters, IngestMetrics metrics,
                              List<CommitListener> listeners, int maxBatchItems) {
@@ -51,10 +53,12 @@ public final class GroupCommitWriter implements AutoCloseable {
 
     /**
      * True when the most recent commit failed (database unreachable or refusing writes) and the store has
-     * not answered since; the receiver then refuses webhooks at once instead of queueing them.
+     * not answered anyone since (a health check, the idle probe); the receiver then refuses webhooks at once
+     * instead of queueing them. Asking the store, not only the writer's own probe, means that once /health
+     * sees the database back, the very next webhook is tried again.
      */
     public boolean isFailing() {
-        return lastCommitFailed;
+        return lastCommitFailed && !store.answeredSince(failedAt);
     }
 
     private void run() {
@@ -64,7 +68,7 @@ public final class GroupCommitWriter implements AutoCloseable {
                 IngestRequest first = queue.poll(IDLE_FLUSH_MILLIS);
                 if (first == null) {
                     commit(List.of()); // flush request counts while idle
-                    if (lastCommitFailed) {
+                    if (isFailing()) {
                         probe();
                     }
                     continue;
@@ -89,7 +93,7 @@ public final class GroupCommitWriter implements AutoCloseable {
     }
 
     private void commit(List<IngestRequest> requests) {
-        if (lastCommitFailed && !requests.isEmpty()) {
+        if (isFailing() && !requests.isEmpty()) {
             // Queued before the receiver saw the failure: another attempt would wait out the pool's connection
             // timeout again and answer them late. Refuse them now; the idle probe notices the recovery.
             IllegalStateException unavailable = new IllegalStateException("store unavailable");
@@ -111,6 +115,7 @@ public final class GroupCommitWriter implements AutoCloseable {
                 LOG.error("Could not commit {} requests; answering 503 until the store recovers: {}",
                         requests.size(), e.toString());
             }
+            failedAt = System.nanoTime();
             lastCommitFailed = true;
             requests.forEach(r -> r.committed().completeExceptionally(e));
             return;

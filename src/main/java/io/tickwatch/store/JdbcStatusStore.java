@@ -39,6 +39,7 @@ public final class JdbcStatusStore implements StatusStore {
      * process, so a lock in this process is enough. PostgreSQL needs none: ON CONFLICT DO UPDATE is atomic.
      */
     private final ReentrantLock h2Writes = new ReentrantLock();
+    private volatile long lastAnswered = System.nanoTime();
 
     JdbcStatusStore(DataSource dataSource, Dialect dialect, String description, AutoCloseable onClose) {
         this.dataSource = dataSource;
@@ -78,6 +79,7 @@ public final class JdbcStatusStore implements StatusStore {
                 upsertCounts(c, batch.requestCounts(), batch.countsMinute());
                 notifyChanges(c, batch.states());
                 c.commit();
+                lastAnswered = System.nanoTime();
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c, e);
                 throw e;
@@ -337,10 +339,19 @@ public final class JdbcStatusStore implements StatusStore {
     @Override
     public boolean isReachable() {
         try (Connection c = dataSource.getConnection()) {
-            return c.isValid(1);
+            boolean valid = c.isValid(1);
+            if (valid) {
+                lastAnswered = System.nanoTime();
+            }
+            return valid;
         } catch (SQLException e) {
             return false;
         }
+    }
+
+    @Override
+    public boolean answeredSince(long nanoTime) {
+        return lastAnswered - nanoTime > 0;
     }
 
     @Override

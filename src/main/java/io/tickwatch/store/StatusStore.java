@@ -30,6 +30,15 @@ public interface StatusStore extends AutoCloseable {
     /** True when the database answers within about a second. */
     boolean isReachable();
 
+    /**
+     * Whether the database answered a reachability check or committed a write after {@code nanoTime} (a
+     * {@link System#nanoTime()} value): lets a writer that saw a failure know that someone has heard from the
+     * database since. A store that cannot tell says yes, so nobody refuses work on its account.
+     */
+    default boolean answeredSince(long nanoTime) {
+        return true;
+    }
+
     /** A short description for people, with any password left out, e.g. "H2 file ~/.tickwatch/tickwatch". */
     String describe();
 
