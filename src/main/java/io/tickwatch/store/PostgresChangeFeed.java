@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashSet;
+import java.util.Properties;
 import java.util.Set;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -22,6 +23,11 @@ final class PostgresChangeFeed implements ChangeFeed {
     /** How long one wait for notices blocks: also how quickly close() is noticed. */
     private static final int POLL_MILLIS = 250;
     private static final long RECONNECT_MILLIS = 1_000;
+    /**
+     * Waiting for notices sends nothing to the server, so a connection dropped silently (NAT, firewall)
+     * would look alive forever: a query this often makes such a loss show, with the socket timeout below.
+     */
+    private static final long HEARTBEAT_MILLIS = 10_000;
 
     private final String jdbcUrl;
     private final String description;
@@ -48,7 +54,7 @@ final class PostgresChangeFeed implements ChangeFeed {
     private void run(Listener listener) {
         boolean warned = false;
         while (running) {
-            try (Connection c = DriverManager.getConnection(jdbcUrl)) {
+            try (Connection c = DriverManager.getConnection(jdbcUrl, connectionProperties())) {
                 try (Statement s = c.createStatement()) {
                     s.execute("LISTEN " + ChangeNotices.CHANNEL);
                 }
@@ -59,10 +65,17 @@ final class PostgresChangeFeed implements ChangeFeed {
                 }
                 listener.missedSome(); // whatever happened before LISTEN is not coming
                 PGConnection pg = c.unwrap(PGConnection.class);
+                long lastHeartbeat = System.currentTimeMillis();
                 while (running) {
                     PGNotification[] notices = pg.getNotifications(POLL_MILLIS);
                     if (notices != null && notices.length > 0) {
                         listener.changed(ids(notices));
+                    }
+                    if (System.currentTimeMillis() - lastHeartbeat >= HEARTBEAT_MILLIS) {
+                        try (Statement s = c.createStatement()) {
+                            s.execute("SELECT 1");
+                        }
+                        lastHeartbeat = System.currentTimeMillis();
                     }
                 }
             } catch (SQLException | RuntimeException e) {
@@ -79,6 +92,15 @@ final class PostgresChangeFeed implements ChangeFeed {
             }
         }
         listening = false;
+    }
+
+    /** Defaults only: parameters in the user's URL win over these. */
+    private static Properties connectionProperties() {
+        Properties p = new Properties();
+        p.setProperty("socketTimeout", "30");
+        p.setProperty("tcpKeepAlive", "true");
+        p.setProperty("ApplicationName", "tickwatch change feed");
+        return p;
     }
 
     private static Set<String> ids(PGNotification[] notices) {

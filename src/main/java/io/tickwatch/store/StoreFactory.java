@@ -39,6 +39,11 @@ public final class StoreFactory {
             // batches). Safe because every batch is folded first, so no statement touches a row twice. A
             // setting in the URL still wins.
             config.addDataSourceProperty("reWriteBatchedInserts", "true");
+            // A database that vanishes without closing the connection (network cut, VM frozen) would leave the
+            // writer blocked on a socket read for the kernel's retransmission timeout, ~15 minutes; a batch or
+            // a page of the API takes well under a second.
+            config.addDataSourceProperty("socketTimeout", "30");
+            config.addDataSourceProperty("tcpKeepAlive", "true");
         }
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
