@@ -36,7 +36,7 @@ class SeveralInstancesTest {
     @Test
     void twoProcessesPostingTheSameMessagesEndWithTheReferenceState() throws Exception {
         PostgresServer.assumeAvailable();
-        StatusScenario scenario = StatusScenario.generate(2026, 400, 2);
+        StatusScenario scenario = StatusScenario.generate(2026, 800, 2);
         try (TestDatabase db = PostgresServer.createDatabase()) {
             ChildTickwatch[] apps = startTwo(db.jdbcUrl());
             try {

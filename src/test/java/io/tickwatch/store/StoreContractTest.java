@@ -223,8 +223,8 @@ class StoreContractTest {
     @EnumSource(Backend.class)
     void concurrentWritersConvergeToTheReferenceMerge(Backend backend) throws Exception {
         open(backend);
-        StatusScenario scenario = StatusScenario.generate(42, 300, 2);
-        int writers = 4;
+        StatusScenario scenario = StatusScenario.generate(42, 600, 2);
+        int writers = 6;
         List<List<StatusEvent>> parts = scenario.split(writers);
         List<Thread> threads = new ArrayList<>();
         List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
