@@ -8,14 +8,17 @@ import io.tickwatch.ingest.GroupCommitWriter;
 import io.tickwatch.ingest.IngestMetrics;
 import io.tickwatch.ingest.IngestQueue;
 import io.tickwatch.ingest.RequestCounters;
+import io.tickwatch.live.LiveMessages;
 import io.tickwatch.live.LiveSummary;
 import io.tickwatch.receiver.ReceiverLimits;
 import io.tickwatch.receiver.RequestLog;
 import io.tickwatch.receiver.WebhookServer;
+import io.tickwatch.store.CommitListener;
 import io.tickwatch.store.JdbcStatusStore;
 import io.tickwatch.store.StoreFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,13 +37,16 @@ public final class App implements AutoCloseable {
     private final GroupCommitWriter writer;
     private final WebhookServer server;
     private final LiveSummary live;
+    private final LiveMessages liveMessages;
     private boolean closed;
 
-    private App(JdbcStatusStore store, GroupCommitWriter writer, WebhookServer server, LiveSummary live) {
+    private App(JdbcStatusStore store, GroupCommitWriter writer, WebhookServer server, LiveSummary live,
+                LiveMessages liveMessages) {
         this.store = store;
         this.writer = writer;
         this.server = server;
         this.live = live;
+        this.liveMessages = liveMessages;
     }
 
     public static App start(Settings settings) {
@@ -52,7 +58,12 @@ public final class App implements AutoCloseable {
             RequestCounters counters = new RequestCounters();
             IngestQueue queue = new IngestQueue(settings.queueCapacity());
             LiveSummary live = new LiveSummary(store, queue::queuedItems);
-            GroupCommitWriter writer = new GroupCommitWriter(store, queue, counters, metrics, List.of(live),
+            // Only a dashboard needs the cross-process live model: a headless receiver would hold a LISTEN
+            // connection and recount the funnel for nobody.
+            LiveMessages liveMessages = settings.headless() ? null
+                    : new LiveMessages(store, StoreFactory.changeFeed(settings.db()), LiveMessages.Options.DEFAULT);
+            List<CommitListener> listeners = liveMessages == null ? List.of(live) : List.of(live, liveMessages);
+            GroupCommitWriter writer = new GroupCommitWriter(store, queue, counters, metrics, listeners,
                     settings.maxBatchItems());
             writer.start();
             opened.add(0, writer);
@@ -67,12 +78,16 @@ public final class App implements AutoCloseable {
                             prometheus, new ObjectMapper(), Version.current()));
             server.start();
             live.start();
+            if (liveMessages != null) {
+                liveMessages.start();
+                opened.add(0, liveMessages);
+            }
             if (settings.appSecret() == null && settings.webhookToken() == null && isWildcard(settings.bind())) {
                 LOG.warn("Listening on every interface without an app secret or webhook token: anyone who can "
                         + "reach this port can post statuses. Set TICKWATCH_APP_SECRET or TICKWATCH_WEBHOOK_TOKEN.");
             }
             LOG.info("Listening on {}", server.webhookUrl());
-            return new App(store, writer, server, live);
+            return new App(store, writer, server, live, liveMessages);
         } catch (RuntimeException e) {
             for (AutoCloseable c : opened) {
                 try {
@@ -105,6 +120,11 @@ public final class App implements AutoCloseable {
         return live;
     }
 
+    /** The live model for a dashboard (changes of every instance on the same database); empty when headless. */
+    public Optional<LiveMessages> liveMessages() {
+        return Optional.ofNullable(liveMessages);
+    }
+
     @Override
     public synchronized void close() {
         if (closed) {
@@ -115,6 +135,9 @@ public final class App implements AutoCloseable {
         server.close();
         writer.close();
         live.close();
+        if (liveMessages != null) {
+            liveMessages.close();
+        }
         store.close();
         LOG.info("Stopped; store closed");
     }

@@ -11,7 +11,8 @@ import picocli.CommandLine;
 
 /**
  * Turns arguments, environment and config file into {@link Settings}, or prints help, the version or a
- * clear error. Returns an exit code instead of exiting, so it is testable.
+ * clear error, or runs a one-shot subcommand ({@code copy}). Returns an exit code instead of exiting, so it
+ * is testable.
  */
 public final class CommandLineParser {
 
@@ -34,18 +35,47 @@ public final class CommandLineParser {
     public record Outcome(Optional<Settings> settings, int exitCode) {
     }
 
+    private int runSubcommand(CommandLine.ParseResult sub) {
+        CommandLine command = sub.commandSpec().commandLine();
+        command.setOut(out);
+        command.setErr(err);
+        if (command.isUsageHelpRequested()) {
+            command.usage(out);
+            out.flush();
+            return 0;
+        }
+        if (command.isVersionHelpRequested()) {
+            command.printVersionHelp(out);
+            out.flush();
+            return 0;
+        }
+        try {
+            Object result = command.<java.util.concurrent.Callable<?>>getCommand().call();
+            return result instanceof Integer code ? code : 0;
+        } catch (Exception e) {
+            err.println("tickwatch " + command.getCommandName() + ": " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+    }
+
     public Outcome parse(String... args) {
         CommandLineOptions options = new CommandLineOptions();
         CommandLine cl = new CommandLine(options);
         cl.setOut(out);
         cl.setErr(err);
+        CommandLine.ParseResult parsed;
         try {
-            cl.parseArgs(args);
+            parsed = cl.parseArgs(args);
         } catch (CommandLine.ParameterException e) {
             err.println("tickwatch: " + e.getMessage());
             err.println("Try 'tickwatch --help'.");
             err.flush();
             return new Outcome(Optional.empty(), USAGE_ERROR);
+        }
+        if (parsed.hasSubcommand()) {
+            // a one-shot command (copy): it runs to completion here and leaves nothing to start
+            return new Outcome(Optional.empty(), runSubcommand(parsed.subcommand()));
         }
         if (cl.isUsageHelpRequested()) {
             cl.usage(out);

@@ -30,6 +30,8 @@ public final class GroupCommitWriter implements AutoCloseable {
     private final int maxBatchItems;
     private final Thread thread;
     private volatile boolean lastCommitFailed;
+    /** System.nanoTime() of the failure that set {@link #lastCommitFailed}. */
+    private volatile long failedAt;
 
     public GroupCommitWriter(StatusStore store, IngestQueue queue, RequestCounters counters, IngestMetrics metrics,
                              List<CommitListener> listeners, int maxBatchItems) {
@@ -49,9 +51,14 @@ public final class GroupCommitWriter implements AutoCloseable {
         thread.start();
     }
 
-    /** True when the most recent commit failed (database unreachable or refusing writes). */
+    /**
+     * True when the most recent commit failed (database unreachable or refusing writes) and the store has
+     * not answered anyone since (a health check, the idle probe); the receiver then refuses webhooks at once
+     * instead of queueing them. Asking the store, not only the writer's own probe, means that once /health
+     * sees the database back, the very next webhook is tried again.
+     */
     public boolean isFailing() {
-        return lastCommitFailed;
+        return lastCommitFailed && !store.answeredSince(failedAt);
     }
 
     private void run() {
@@ -61,6 +68,9 @@ public final class GroupCommitWriter implements AutoCloseable {
                 IngestRequest first = queue.poll(IDLE_FLUSH_MILLIS);
                 if (first == null) {
                     commit(List.of()); // flush request counts while idle
+                    if (isFailing()) {
+                        probe();
+                    }
                     continue;
                 }
                 batch.add(first);
@@ -83,6 +93,13 @@ public final class GroupCommitWriter implements AutoCloseable {
     }
 
     private void commit(List<IngestRequest> requests) {
+        if (isFailing() && !requests.isEmpty()) {
+            // Queued before the receiver saw the failure: another attempt would wait out the pool's connection
+            // timeout again and answer them late. Refuse them now; the idle probe notices the recovery.
+            IllegalStateException unavailable = new IllegalStateException("store unavailable");
+            requests.forEach(r -> r.committed().completeExceptionally(unavailable));
+            return;
+        }
         Map<String, Long> counts = counters.drain();
         long minute = System.currentTimeMillis() / 60_000 * 60_000;
         WriteBatch batch = BatchFolder.fold(requests, counts, minute);
@@ -94,7 +111,8 @@ public final class GroupCommitWriter implements AutoCloseable {
             store.write(batch);
         } catch (RuntimeException e) {
             counters.restore(counts);
-            if (requests.size() > 1 && store.isReachable()) {
+            boolean reachable = store.isReachable();
+            if (reachable && requests.size() > 1) {
                 // The database is up but refused the batch: one request may hold something it cannot take.
                 // Commit them one by one so that a single bad request cannot fail its neighbours.
                 LOG.warn("A batch of {} requests was refused by a reachable store ({}); retrying them one by one",
@@ -102,10 +120,18 @@ public final class GroupCommitWriter implements AutoCloseable {
                 requests.forEach(r -> commit(List.of(r)));
                 return;
             }
+            if (reachable) {
+                // Refused, not unreachable (a lock timeout, say): only this request gets its 503; the
+                // receiver keeps queueing, so the sender's retry is tried at once.
+                LOG.warn("The store refused a request ({}); answered 503", e.toString());
+                requests.forEach(r -> r.committed().completeExceptionally(e));
+                return;
+            }
             if (!lastCommitFailed) {
                 LOG.error("Could not commit {} requests; answering 503 until the store recovers: {}",
                         requests.size(), e.toString());
             }
+            failedAt = System.nanoTime();
             lastCommitFailed = true;
             requests.forEach(r -> r.committed().completeExceptionally(e));
             return;
@@ -123,6 +149,17 @@ public final class GroupCommitWriter implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.warn("Commit listener failed", e);
             }
+        }
+    }
+
+    /**
+     * While failing, the receiver refuses webhooks without queueing them (a fast 503), so no commit would
+     * ever tell us that the database is back: ask it directly.
+     */
+    private void probe() {
+        if (store.isReachable()) {
+            LOG.info("Store reachable again; accepting webhooks");
+            lastCommitFailed = false;
         }
     }
 

@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,10 +45,11 @@ final class WebhookHandler implements HttpHandler {
     private final RequestCounters counters;
     private final IngestMetrics metrics;
     private final Answers answers;
+    private final BooleanSupplier storeFailing;
 
     WebhookHandler(ReceiverLimits limits, WebhookAuth auth, String verifyToken, FormatDetector formats,
                    StatusValidator validator, IngestQueue queue, RequestCounters counters,
-                   IngestMetrics metrics, Answers answers) {
+                   IngestMetrics metrics, Answers answers, BooleanSupplier storeFailing) {
         this.limits = limits;
         this.auth = auth;
         this.verifyToken = verifyToken;
@@ -57,6 +59,7 @@ final class WebhookHandler implements HttpHandler {
         this.counters = counters;
         this.metrics = metrics;
         this.answers = answers;
+        this.storeFailing = storeFailing;
     }
 
     @Override
@@ -175,6 +178,12 @@ final class WebhookHandler implements HttpHandler {
         }
         IngestRequest request = new IngestRequest(received, source(exchange), parsed.format(),
                 new String(body, StandardCharsets.UTF_8), result.accepted(), rejected);
+        if (storeFailing.getAsBoolean()) {
+            // Queued, it would wait for a connection the pool cannot make (up to its timeout) and then fail:
+            // tell the sender at once, it retries (FORMATS.md §2).
+            refuseUnavailable(exchange, 5, "store_unavailable", "the database is unreachable; retry later");
+            return;
+        }
         if (!queue.offer(request)) {
             refuseUnavailable(exchange, 1, "queue_full", "the ingest queue is full; retry shortly");
             return;

@@ -53,7 +53,7 @@ public final class WebhookServer implements AutoCloseable {
         HttpHandler webhook = new WebhookHandler(options.limits(),
                 new WebhookAuth(options.appSecret(), options.webhookToken()), options.verifyToken(),
                 FormatDetector.standard(), new StatusValidator(), parts.queue(), parts.counters(), parts.metrics(),
-                answers);
+                answers, parts.writer()::isFailing);
         if (options.rateLimit() > 0) {
             webhook = new SourceRateLimit(options.rateLimit(), 2.0 * options.rateLimit(), System::nanoTime, answers,
                     webhook);

@@ -32,6 +32,11 @@ enum Dialect {
         String newRowAlias() {
             return "n";
         }
+
+        @Override
+        String binaryCollation() {
+            return ""; // H2 compares VARCHAR with String.compareTo unless a collation is set
+        }
     },
     POSTGRESQL {
         @Override
@@ -44,6 +49,12 @@ enum Dialect {
         String newRowAlias() {
             return "EXCLUDED";
         }
+
+        @Override
+        String binaryCollation() {
+            // UTF-8 byte order: equals String.compareTo for every character outside the surrogate range
+            return " COLLATE \"C\"";
+        }
     };
 
     abstract String upsert(String table, String alias, List<String> cols, List<String> types, String key, String set);
@@ -51,9 +62,17 @@ enum Dialect {
     /** How the incoming row is named inside the upsert's SET clause. */
     abstract String newRowAlias();
 
+    /** The vendor folder under sql/ holding this engine's own migrations. */
+    String migrationFolder() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Appended to a string expression to compare it as Java does, whatever the database's collation. */
+    abstract String binaryCollation();
+
     String upsertMessages() {
         return upsert("messages", "m", MESSAGE_COLUMNS, MESSAGE_TYPES, "id",
-                MergeSql.messageAssignments("m", newRowAlias()));
+                MergeSql.messageAssignments("m", newRowAlias(), binaryCollation()));
     }
 
     String upsertEvents() {
@@ -65,6 +84,32 @@ enum Dialect {
         return upsert("request_counts", "c", List.of("minute_start", "outcome", "requests"),
                 List.of("BIGINT", "VARCHAR(16)", "BIGINT"), "minute_start, outcome",
                 "requests = c.requests + " + newRowAlias() + ".requests");
+    }
+
+    /** Inserts the row unless its key exists; both engines take a key of one or more columns. */
+    String insertIfAbsent(String table, List<String> cols, List<String> types, String key) {
+        if (this == H2) {
+            String on = List.of(key.split(",\\s*")).stream().map(k -> "t." + k + " = n." + k)
+                    .reduce((a, b) -> a + " AND " + b).orElseThrow();
+            return "MERGE INTO " + table + " t USING (VALUES (" + typedPlaceholders(types) + ")) AS n(" + columns(cols)
+                    + ") ON " + on + "\nWHEN NOT MATCHED THEN INSERT (" + columns(cols) + ") VALUES ("
+                    + prefixed("n", cols) + ")";
+        }
+        return "INSERT INTO " + table + " (" + columns(cols) + ") VALUES (" + placeholders(cols.size())
+                + ") ON CONFLICT (" + key + ") DO NOTHING";
+    }
+
+    /** Copying a history: like {@link #upsertEvents()}, but idempotent (repeat counts do not add up). */
+    String copyEvents() {
+        return upsert("status_events", "e", EVENT_COLUMNS, EVENT_TYPES, "message_id, status, observed_at",
+                MergeSql.eventCopyAssignments("e", newRowAlias()));
+    }
+
+    /** Copying request counts: the larger count of a minute wins, so a second copy changes nothing. */
+    String copyRequestCounts() {
+        return upsert("request_counts", "c", List.of("minute_start", "outcome", "requests"),
+                List.of("BIGINT", "VARCHAR(16)", "BIGINT"), "minute_start, outcome",
+                "requests = GREATEST(c.requests, " + newRowAlias() + ".requests)");
     }
 
     static Dialect of(String jdbcUrl) {

@@ -6,11 +6,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 
 /**
@@ -31,6 +33,13 @@ public final class JdbcStatusStore implements StatusStore {
     private final String upsertMessages;
     private final String upsertEvents;
     private final String upsertCounts;
+    /**
+     * H2's MERGE is not atomic against a concurrent insert of the same key (it fails with a duplicate key
+     * instead of updating), so writers to one H2 store take turns. An embedded H2 file belongs to one
+     * process, so a lock in this process is enough. PostgreSQL needs none: ON CONFLICT DO UPDATE is atomic.
+     */
+    private final ReentrantLock h2Writes = new ReentrantLock();
+    private volatile long lastAnswered = System.nanoTime();
 
     JdbcStatusStore(DataSource dataSource, Dialect dialect, String description, AutoCloseable onClose) {
         this.dataSource = dataSource;
@@ -47,6 +56,19 @@ public final class JdbcStatusStore implements StatusStore {
         if (batch.isEmpty()) {
             return;
         }
+        if (dialect != Dialect.H2) {
+            writeInOneTransaction(batch);
+            return;
+        }
+        h2Writes.lock();
+        try {
+            writeInOneTransaction(batch);
+        } finally {
+            h2Writes.unlock();
+        }
+    }
+
+    private void writeInOneTransaction(WriteBatch batch) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -55,13 +77,31 @@ public final class JdbcStatusStore implements StatusStore {
                 upsertEvents(c, batch.events());
                 insertRejected(c, batch.rejected());
                 upsertCounts(c, batch.requestCounts(), batch.countsMinute());
+                notifyChanges(c, batch.states());
                 c.commit();
+                lastAnswered = System.nanoTime();
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c, e);
                 throw e;
             }
         } catch (SQLException e) {
             throw new StoreException("could not write a batch of " + batch.states().size() + " messages", e);
+        } catch (AssertionError e) {
+            // pgjdbc asserts inside executeBatch when the server drops the connection mid-batch and the JVM
+            // runs with -ea (pgjdbc issue #1458, fixed by PR #4187): an outage, not a bug of ours. Left as an
+            // Error it would kill the writer thread and leave every later webhook waiting forever.
+            throw new StoreException("the connection failed during a batch of " + batch.states().size()
+                    + " messages", e);
+        }
+    }
+
+    /**
+     * PostgreSQL only: NOTIFY the batch's message ids inside the transaction, so listeners in every process
+     * hear of them exactly when (and only if) the commit succeeds.
+     */
+    private void notifyChanges(Connection c, List<MessageState> states) throws SQLException {
+        if (dialect == Dialect.POSTGRESQL && !states.isEmpty()) {
+            ChangeNotices.send(c, states.stream().map(MessageState::id).toList());
         }
     }
 
@@ -173,6 +213,35 @@ public final class JdbcStatusStore implements StatusStore {
     }
 
     @Override
+    public List<MessageState> states(Collection<String> ids) {
+        List<MessageState> result = new ArrayList<>(ids.size());
+        if (ids.isEmpty()) {
+            return result;
+        }
+        List<String> all = List.copyOf(ids);
+        try (Connection c = dataSource.getConnection()) {
+            // bounded IN lists: both engines take them, and a plan per size stays cached
+            for (int from = 0; from < all.size(); from += 500) {
+                List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+                try (PreparedStatement ps = c.prepareStatement("SELECT " + MessageRows.SELECT_COLUMNS
+                        + " FROM messages m WHERE m.id IN (" + MergeSql.placeholders(chunk.size()) + ")")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setString(i + 1, chunk.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            result.add(MessageRows.read(rs));
+                        }
+                    }
+                }
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new StoreException("could not read messages", e);
+        }
+    }
+
+    @Override
     public MessagePage messages(MessageQuery q) {
         SqlFilter filter = SqlFilter.forMessages(q.text(), q.phone(), q.status(), q.since(), q.until());
         if (q.afterSeq() != null) {
@@ -270,10 +339,19 @@ public final class JdbcStatusStore implements StatusStore {
     @Override
     public boolean isReachable() {
         try (Connection c = dataSource.getConnection()) {
-            return c.isValid(1);
+            boolean valid = c.isValid(1);
+            if (valid) {
+                lastAnswered = System.nanoTime();
+            }
+            return valid;
         } catch (SQLException e) {
             return false;
         }
+    }
+
+    @Override
+    public boolean answeredSince(long nanoTime) {
+        return lastAnswered - nanoTime > 0;
     }
 
     @Override
@@ -292,6 +370,10 @@ public final class JdbcStatusStore implements StatusStore {
 
     Dialect dialect() {
         return dialect;
+    }
+
+    DataSource dataSource() {
+        return dataSource;
     }
 
     private static void rollbackQuietly(Connection c, Exception cause) {

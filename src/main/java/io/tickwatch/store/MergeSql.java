@@ -27,15 +27,22 @@ final class MergeSql {
     private MergeSql() {
     }
 
-    /** SET clauses for messages; {@code o} names the stored row, {@code n} the incoming one. */
-    static String messageAssignments(String o, String n) {
+    /**
+     * SET clauses for messages; {@code o} names the stored row, {@code n} the incoming one.
+     *
+     * @param binary appended to both sides of a string tie-break so the engine orders strings as
+     *               {@link String#compareTo} does (PostgreSQL: {@code COLLATE "C"}; a database's
+     *               linguistic collation would put "a" before "B" and make writers disagree with Java)
+     */
+    static String messageAssignments(String o, String n, String binary) {
         String phoneWins = n + ".phone IS NOT NULL AND (" + o + ".phone IS NULL OR " + n + ".phone_at < " + o
-                + ".phone_at OR (" + n + ".phone_at = " + o + ".phone_at AND " + n + ".phone < " + o + ".phone))";
+                + ".phone_at OR (" + n + ".phone_at = " + o + ".phone_at AND " + n + ".phone" + binary + " < " + o
+                + ".phone" + binary + "))";
         // Same order as MessageMerge: earlier error, then smaller code, then smaller title; a missing value
         // after any present one (no stand-in value that a real code or title could tie with).
         String codeFirst = nullsLastLess(n + ".error_code", o + ".error_code");
         String sameCode = n + ".error_code IS NOT DISTINCT FROM " + o + ".error_code";
-        String titleFirst = nullsLastLess(n + ".error_title", o + ".error_title");
+        String titleFirst = nullsLastLess(n + ".error_title" + binary, o + ".error_title" + binary);
         String errorWins = n + ".error_at IS NOT NULL AND (" + o + ".error_at IS NULL OR " + n + ".error_at < " + o
                 + ".error_at OR (" + n + ".error_at = " + o + ".error_at AND (" + codeFirst + " OR (" + sameCode
                 + " AND " + titleFirst + "))))";
@@ -63,6 +70,17 @@ final class MergeSql {
     /** {@code a} sorts before {@code b} when null sorts last: true only if a is present and b is missing or larger. */
     private static String nullsLastLess(String a, String b) {
         return "(" + a + " IS NOT NULL AND (" + b + " IS NULL OR " + a + " < " + b + "))";
+    }
+
+    /**
+     * SET clauses for copying a history from another store: like {@link #eventAssignments} except that
+     * repeats take the larger count instead of adding up, so copying the same rows twice changes nothing.
+     */
+    static String eventCopyAssignments(String o, String n) {
+        return "seen = GREATEST(" + o + ".seen, " + n + ".seen),\n "
+                + "request_id = CASE WHEN " + n + ".received_at < " + o + ".received_at THEN " + n + ".request_id ELSE "
+                + o + ".request_id END,\n "
+                + "received_at = LEAST(" + o + ".received_at, " + n + ".received_at)";
     }
 
     /** Earliest non-null time: H2's LEAST yields NULL when any argument is NULL, so COALESCE both sides. */

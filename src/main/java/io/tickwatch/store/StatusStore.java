@@ -1,5 +1,7 @@
 package io.tickwatch.store;
 
+import io.tickwatch.model.MessageState;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,12 +18,26 @@ public interface StatusStore extends AutoCloseable {
 
     MessagePage messages(MessageQuery query);
 
+    /** The current states of these messages (unknown ids are left out), in no particular order. */
+    default List<MessageState> states(Collection<String> ids) {
+        return ids.stream().map(this::message).flatMap(Optional::stream).map(MessageView::state).toList();
+    }
+
     FunnelCounts funnel(FunnelQuery query);
 
     List<PhoneFunnel> phones(int limit, PhoneSort sort);
 
     /** True when the database answers within about a second. */
     boolean isReachable();
+
+    /**
+     * Whether the database answered a reachability check or committed a write after {@code nanoTime} (a
+     * {@link System#nanoTime()} value): lets a writer that saw a failure know that someone has heard from the
+     * database since. A store that cannot tell says yes, so nobody refuses work on its account.
+     */
+    default boolean answeredSince(long nanoTime) {
+        return true;
+    }
 
     /** A short description for people, with any password left out, e.g. "H2 file ~/.tickwatch/tickwatch". */
     String describe();

@@ -2,7 +2,7 @@ package io.tickwatch.durability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tickwatch.testing.ChildJvm;
+import io.tickwatch.testing.ChildTickwatch;
 import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ class GracefulShutdownIT {
     void sigtermDrainsTheQueueAndClosesTheStore() throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("store").toAbsolutePath();
         Set<StatusLoad.Acked> acked;
-        ChildJvm child = ChildTickwatch.start(dir, url);
+        ChildTickwatch child = ChildTickwatch.start(dir, "--db", url);
         try {
             StatusLoad load = new StatusLoad(child.port(), "wamid.term", 8).start();
             load.awaitAckedRequests(200);
@@ -32,7 +32,7 @@ class GracefulShutdownIT {
         } finally {
             child.close();
         }
-        assertThat(child.output()).anyMatch(line -> line.contains("Stopped; store closed"))
+        assertThat(child.outputLines()).anyMatch(line -> line.contains("Stopped; store closed"))
                 // e.g. H2's own shutdown hook closing the database under the writer's last commits
                 .noneMatch(line -> line.contains(" ERROR "));
         assertThat(acked).hasSizeGreaterThan(500);

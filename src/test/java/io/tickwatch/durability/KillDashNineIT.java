@@ -2,7 +2,7 @@ package io.tickwatch.durability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tickwatch.testing.ChildJvm;
+import io.tickwatch.testing.ChildTickwatch;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -36,7 +36,7 @@ class KillDashNineIT {
         Set<StatusLoad.Acked> acked = new HashSet<>();
         for (int round = 1; round <= rounds; round++) {
             Set<StatusLoad.Acked> thisRound;
-            try (ChildJvm child = ChildTickwatch.start(dir, url)) {
+            try (ChildTickwatch child = ChildTickwatch.start(dir, "--db", url)) {
                 StatusLoad load = new StatusLoad(child.port(), "wamid.r" + round, 8).start();
                 load.awaitAckedRequests(400);
                 child.killHard();
