@@ -8,14 +8,18 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
+import io.tickwatch.testing.Backend;
+import io.tickwatch.testing.TestDatabase;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Crash safety (DESIGN.md §4): Tickwatch runs as its own process on an H2 file, clients load it over
- * HTTP, the process is killed with SIGKILL mid-load, and every status that was answered 200 must be in
- * the store when it is reopened. Several rounds on the same file, so recovery is exercised too.
+ * Crash safety (DESIGN.md §4): Tickwatch runs as its own process on an H2 file or a PostgreSQL database,
+ * clients load it over HTTP, the process is killed with SIGKILL mid-load, and every status that was
+ * answered 200 must be in the store when it is reopened. Several rounds on the same store, so recovery
+ * is exercised too.
  * (Without WRITE_DELAY=0 this test fails: 2,173 of 2,173 acknowledged statuses were missing.)
  *
  * <p>The suite runs {@value #DEFAULT_ROUNDS} rounds; the soak command of the README runs more with
@@ -29,10 +33,16 @@ class KillDashNineIT {
     @TempDir
     Path dir;
 
-    @Test
-    void killDuringLoadLosesNoAcknowledgedStatus() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void killDuringLoadLosesNoAcknowledgedStatus(Backend backend) throws Exception {
+        try (TestDatabase db = backend.create(dir)) {
+            soak(backend, db.jdbcUrl());
+        }
+    }
+
+    private void soak(Backend backend, String url) throws Exception {
         int rounds = Integer.getInteger("tickwatch.soak.rounds", DEFAULT_ROUNDS);
-        String url = "jdbc:h2:file:" + dir.resolve("store").toAbsolutePath();
         Set<StatusLoad.Acked> acked = new HashSet<>();
         for (int round = 1; round <= rounds; round++) {
             Set<StatusLoad.Acked> thisRound;
@@ -44,7 +54,7 @@ class KillDashNineIT {
             }
             acked.addAll(thisRound);
             List<StatusLoad.Acked> missing = StoredStatuses.missing(url, acked);
-            System.out.printf("soak H2 round %d/%d: acknowledged %d (total %d), stored %d, lost %d%n", round, rounds,
+            System.out.printf("soak %s round %d/%d: acknowledged %d (total %d), stored %d, lost %d%n", backend, round, rounds,
                     thisRound.size(), acked.size(), acked.size() - missing.size(), missing.size());
             assertThat(thisRound).as("statuses acknowledged in round %d", round).hasSizeGreaterThan(1_000);
             assertThat(missing).as("acknowledged statuses missing after kill -9 (of %d acknowledged)", acked.size())
