@@ -62,6 +62,7 @@ public final class CommandLineParser {
     public Outcome parse(String... args) {
         CommandLineOptions options = new CommandLineOptions();
         CommandLine cl = new CommandLine(options);
+        ((ConfigCommand) cl.getSubcommands().get("config").getCommand()).home = home;
         cl.setOut(out);
         cl.setErr(err);
         CommandLine.ParseResult parsed;

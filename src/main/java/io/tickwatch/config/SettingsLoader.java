@@ -18,6 +18,8 @@ import java.util.Properties;
  */
 public final class SettingsLoader {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SettingsLoader.class);
+
     /** The config file read when none is named and it exists. */
     public static Path defaultConfigFile(Path home) {
         return home.resolve(".tickwatch").resolve("tickwatch.properties");
@@ -105,6 +107,9 @@ public final class SettingsLoader {
                 throw new InvalidSettings("unknown key '" + key + "' in the config file " + file);
             }
             values.put(match, p.getProperty(key).trim());
+        }
+        if (values.keySet().stream().anyMatch(Setting::isSecret) && ConfigFile.readableByOthers(file)) {
+            LOG.warn("The config file {} holds secrets but others may read it: run chmod 600 on it", file);
         }
         return values;
     }
