@@ -9,8 +9,12 @@ import io.tickwatch.ingest.IngestMetrics;
 import io.tickwatch.ingest.IngestQueue;
 import io.tickwatch.ingest.RequestCounters;
 import io.tickwatch.live.LiveSummary;
+import io.tickwatch.live.OverviewFeed;
+import io.tickwatch.live.StatusRate;
 import io.tickwatch.receiver.ReceiverLimits;
 import io.tickwatch.receiver.WebhookServer;
+import io.tickwatch.store.DashboardQueries;
+import io.tickwatch.store.JdbcDashboardQueries;
 import io.tickwatch.store.JdbcStatusStore;
 import io.tickwatch.store.StoreFactory;
 import java.util.ArrayList;
@@ -31,13 +35,18 @@ public final class App implements AutoCloseable {
     private final GroupCommitWriter writer;
     private final WebhookServer server;
     private final LiveSummary live;
+    private final DashboardQueries dashboardQueries;
+    private final OverviewFeed overview;
     private boolean closed;
 
-    private App(JdbcStatusStore store, GroupCommitWriter writer, WebhookServer server, LiveSummary live) {
+    private App(JdbcStatusStore store, GroupCommitWriter writer, WebhookServer server, LiveSummary live,
+                DashboardQueries dashboardQueries, OverviewFeed overview) {
         this.store = store;
         this.writer = writer;
         this.server = server;
         this.live = live;
+        this.dashboardQueries = dashboardQueries;
+        this.overview = overview;
     }
 
     public static App start(Settings settings) {
@@ -49,7 +58,12 @@ public final class App implements AutoCloseable {
             RequestCounters counters = new RequestCounters();
             IngestQueue queue = new IngestQueue(settings.queueCapacity());
             LiveSummary live = new LiveSummary(store, queue::queuedItems);
-            GroupCommitWriter writer = new GroupCommitWriter(store, queue, counters, metrics, List.of(live),
+            DashboardQueries dashboardQueries = JdbcDashboardQueries.over(store);
+            StatusRate rate = new StatusRate(System::currentTimeMillis);
+            OverviewFeed overview = new OverviewFeed(store, dashboardQueries, rate, queue::queuedItems,
+                    System::currentTimeMillis);
+            opened.add(0, overview);
+            GroupCommitWriter writer = new GroupCommitWriter(store, queue, counters, metrics, List.of(live, rate),
                     settings.maxBatchItems());
             writer.start();
             opened.add(0, writer);
@@ -66,7 +80,7 @@ public final class App implements AutoCloseable {
                         + "can post statuses. Set TICKWATCH_APP_SECRET.");
             }
             LOG.info("Listening on {}", server.webhookUrl());
-            return new App(store, writer, server, live);
+            return new App(store, writer, server, live, dashboardQueries, overview);
         } catch (RuntimeException e) {
             for (AutoCloseable c : opened) {
                 try {
@@ -99,6 +113,16 @@ public final class App implements AutoCloseable {
         return live;
     }
 
+    /** The dashboard's queries; they block, so callers run them off the FX thread. */
+    public DashboardQueries dashboardQueries() {
+        return dashboardQueries;
+    }
+
+    /** The dashboard's live model; the dashboard starts it, so headless receivers never run its queries. */
+    public OverviewFeed overview() {
+        return overview;
+    }
+
     @Override
     public synchronized void close() {
         if (closed) {
@@ -108,6 +132,7 @@ public final class App implements AutoCloseable {
         LOG.info("Shutting down: no new requests, answering those in flight");
         server.close();
         writer.close();
+        overview.close();
         live.close();
         store.close();
         LOG.info("Stopped; store closed");

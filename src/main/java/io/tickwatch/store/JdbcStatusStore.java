@@ -294,6 +294,11 @@ public final class JdbcStatusStore implements StatusStore {
         return dialect;
     }
 
+    /** For {@link JdbcDashboardQueries}, which reads through the same pool. */
+    DataSource dataSource() {
+        return dataSource;
+    }
+
     private static void rollbackQuietly(Connection c, Exception cause) {
         try {
             c.rollback();
