@@ -6,6 +6,7 @@ import io.tickwatch.config.Settings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -47,6 +48,7 @@ public final class DesktopApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        DashboardWindow.applyTheme();
         if (app == null) {
             Alert alert = new Alert(Alert.AlertType.ERROR, startFailure);
             alert.setHeaderText("Tickwatch could not start");
@@ -54,9 +56,9 @@ public final class DesktopApp extends Application {
             Platform.exit();
             return;
         }
-        StatusWindow window = new StatusWindow(app.webhookUrl(), app.storeDescription(), app.live());
+        DashboardWindow window = new DashboardWindow(DashboardWindow.Parts.of(app, ZoneId.systemDefault()));
         stage.setTitle("Tickwatch");
-        stage.setScene(new Scene(window.load(), 640, 360));
+        stage.setScene(new Scene(window.root(), 1280, 860));
         stage.setOnHidden(e -> window.close());
         stage.show();
     }
