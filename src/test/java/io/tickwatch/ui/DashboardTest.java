@@ -180,12 +180,12 @@ class DashboardTest {
         TableView<MessageState> table = ui.node("messagesTable", TableView.class);
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(ui.fx(() -> table.getItems().size())).isEqualTo(2));
         long sentMillis = (now - 30) * 1000;
-        assertThat(ui.robot.lookup(Format.dateTime(sentMillis, DashboardFixture.LOCAL)).tryQuery()).isPresent();
+        assertThat(ui.robot.lookup(Format.shortDateTime(sentMillis, DashboardFixture.LOCAL)).tryQuery()).isPresent();
 
         ui.robot.clickOn("#zoneUtc");
         await().atMost(PATIENCE).untilAsserted(() ->
-                assertThat(ui.robot.lookup(Format.dateTime(sentMillis, ZoneOffset.UTC)).tryQuery()).isPresent());
-        assertThat(ui.robot.lookup(Format.dateTime(sentMillis, DashboardFixture.LOCAL)).tryQuery()).isEmpty();
+                assertThat(ui.robot.lookup(Format.shortDateTime(sentMillis, ZoneOffset.UTC)).tryQuery()).isPresent());
+        assertThat(ui.robot.lookup(Format.shortDateTime(sentMillis, DashboardFixture.LOCAL)).tryQuery()).isEmpty();
         assertThat(ui.text("updatedAt")).contains("UTC");
     }
 

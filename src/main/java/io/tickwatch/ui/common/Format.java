@@ -13,6 +13,8 @@ public final class Format {
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
+    private static final DateTimeFormatter SHORT_DATE_TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss", Locale.ROOT);
+    private static final DateTimeFormatter TIME_MINUTES = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
     private static final DateTimeFormatter CHART_TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm", Locale.ROOT);
 
     private Format() {
@@ -54,12 +56,17 @@ public final class Format {
         return millis == null ? "" : DATE_TIME.format(Instant.ofEpochMilli(millis).atZone(zone));
     }
 
+    /** Without the year, for table cells: "12-10 17:00:05". */
+    public static String shortDateTime(Long millis, ZoneId zone) {
+        return millis == null ? "" : SHORT_DATE_TIME.format(Instant.ofEpochMilli(millis).atZone(zone));
+    }
+
     public static String time(long millis, ZoneId zone) {
         return TIME.format(Instant.ofEpochMilli(millis).atZone(zone));
     }
 
     public static String chartTime(long millis, ZoneId zone, long spanMillis) {
-        return (spanMillis <= 86_400_000 ? TIME : CHART_TIME).format(Instant.ofEpochMilli(millis).atZone(zone));
+        return (spanMillis <= 3 * 3_600_000 ? TIME_MINUTES : CHART_TIME).format(Instant.ofEpochMilli(millis).atZone(zone));
     }
 
     /** "UTC" or the zone's short name with its id, e.g. "IST (Asia/Kolkata)". */

@@ -59,6 +59,7 @@ public final class MessagesController {
     @FXML private TextArea rawBody;
 
     private final ChangeListener<ZoneId> zoneChanged = (obs, old, now) -> redrawTimes();
+    private final ChangeListener<String> bodyShown = (obs, old, now) -> scrollToSelectedMessage(now);
     private final ChangeListener<MessageDetail> detailChanged = (obs, old, now) -> showSummary(now);
 
     public MessagesController(MessagesViewModel model, DisplaySettings display) {
@@ -106,6 +107,7 @@ public final class MessagesController {
         detailPane.visibleProperty().bind(model.detailProperty().isNotNull());
         failureLabel.textProperty().bind(model.failureProperty());
         rawBody.textProperty().bind(model.rawBodyProperty());
+        rawBody.textProperty().addListener(bodyShown);
         timeline.setItems(model.timeline());
         timeline.setCellFactory(list -> new ListCell<>() {
             @Override
@@ -130,7 +132,7 @@ public final class MessagesController {
     }
 
     private String time(Long millis) {
-        return Format.dateTime(millis, display.zoneProperty().get());
+        return Format.shortDateTime(millis, display.zoneProperty().get());
     }
 
     private void showSummary(MessageDetail d) {
@@ -141,7 +143,20 @@ public final class MessagesController {
         detailTitle.setText(s.id());
         detailSummary.setText((s.phone() == null ? "no phone" : s.phone()) + " · "
                 + s.currentStatus().map(FunnelStatus::wireName).orElse("no funnel status") + " · first seen "
-                + time(s.firstAt()));
+                + Format.dateTime(s.firstAt(), display.zoneProperty().get()));
+    }
+
+    /** A request may carry many statuses: select this message's first mention so it is in view. */
+    private void scrollToSelectedMessage(String body) {
+        MessageDetail d = model.detailProperty().get();
+        if (d == null || body == null) {
+            return;
+        }
+        String quoted = "\"" + d.state().id() + "\"";
+        int at = body.indexOf(quoted);
+        if (at >= 0) {
+            rawBody.selectRange(at + quoted.length(), at);
+        }
     }
 
     private void redrawTimes() {

@@ -118,9 +118,10 @@ public final class OverviewController {
     private void drawTimeAxis(OverviewData d) {
         long span = Math.max(d.until() - d.since(), 1);
         ZoneId zone = display.zoneProperty().get();
-        throughputTime.setLowerBound(d.since());
+        long tick = tickFor(span);
+        throughputTime.setLowerBound(Math.floorDiv(d.since(), tick) * tick); // ticks on round times
         throughputTime.setUpperBound(Math.max(d.until(), d.since() + 1));
-        throughputTime.setTickUnit(span / 6.0);
+        throughputTime.setTickUnit(tick);
         throughputTime.setLabel("time (" + Format.zone(zone) + ")");
         throughputTime.setTickLabelFormatter(new StringConverter<>() {
             @Override
@@ -133,6 +134,19 @@ public final class OverviewController {
                 throw new UnsupportedOperationException();
             }
         });
+    }
+
+    private static final long[] TICKS = {10_000, 30_000, 60_000, 300_000, 600_000, 900_000, 1_800_000, 3_600_000,
+            10_800_000, 21_600_000, 43_200_000, 86_400_000};
+
+    /** A round tick unit giving at most eight labels, so they never overlap. */
+    static long tickFor(long spanMillis) {
+        for (long t : TICKS) {
+            if (spanMillis / t <= 8) {
+                return t;
+            }
+        }
+        return (spanMillis / 8 / 86_400_000 + 1) * 86_400_000;
     }
 
     @FXML
