@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,7 +60,8 @@ public final class DesktopApp extends Application {
         }
         DashboardWindow window = new DashboardWindow(DashboardWindow.Parts.of(app, ZoneId.systemDefault()));
         stage.setTitle("Tickwatch");
-        stage.setScene(new Scene(window.root(), 1280, 860));
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds(); // small laptop screens get a smaller window
+        stage.setScene(new Scene(window.root(), Math.min(1280, screen.getWidth()), Math.min(860, screen.getHeight())));
         stage.setOnHidden(e -> window.close());
         stage.show();
     }
