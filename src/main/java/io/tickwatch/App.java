@@ -8,7 +8,6 @@ import io.tickwatch.ingest.GroupCommitWriter;
 import io.tickwatch.ingest.IngestMetrics;
 import io.tickwatch.ingest.IngestQueue;
 import io.tickwatch.ingest.RequestCounters;
-import io.tickwatch.live.LiveSummary;
 import io.tickwatch.live.OverviewFeed;
 import io.tickwatch.live.StatusRate;
 import io.tickwatch.receiver.ReceiverLimits;
@@ -34,17 +33,15 @@ public final class App implements AutoCloseable {
     private final JdbcStatusStore store;
     private final GroupCommitWriter writer;
     private final WebhookServer server;
-    private final LiveSummary live;
     private final DashboardQueries dashboardQueries;
     private final OverviewFeed overview;
     private boolean closed;
 
-    private App(JdbcStatusStore store, GroupCommitWriter writer, WebhookServer server, LiveSummary live,
+    private App(JdbcStatusStore store, GroupCommitWriter writer, WebhookServer server,
                 DashboardQueries dashboardQueries, OverviewFeed overview) {
         this.store = store;
         this.writer = writer;
         this.server = server;
-        this.live = live;
         this.dashboardQueries = dashboardQueries;
         this.overview = overview;
     }
@@ -57,13 +54,12 @@ public final class App implements AutoCloseable {
             IngestMetrics metrics = new IngestMetrics(prometheus);
             RequestCounters counters = new RequestCounters();
             IngestQueue queue = new IngestQueue(settings.queueCapacity());
-            LiveSummary live = new LiveSummary(store, queue::queuedItems);
             DashboardQueries dashboardQueries = JdbcDashboardQueries.over(store);
             StatusRate rate = new StatusRate(System::currentTimeMillis);
             OverviewFeed overview = new OverviewFeed(store, dashboardQueries, rate, queue::queuedItems,
                     System::currentTimeMillis);
             opened.add(0, overview);
-            GroupCommitWriter writer = new GroupCommitWriter(store, queue, counters, metrics, List.of(live, rate),
+            GroupCommitWriter writer = new GroupCommitWriter(store, queue, counters, metrics, List.of(rate),
                     settings.maxBatchItems());
             writer.start();
             opened.add(0, writer);
@@ -74,13 +70,12 @@ public final class App implements AutoCloseable {
                     new WebhookServer.Parts(store, queue, writer, counters, metrics, prometheus, new ObjectMapper(),
                             Version.current()));
             server.start();
-            live.start();
             if (settings.appSecret() == null && isWildcard(settings.bind())) {
                 LOG.warn("Listening on every interface without an app secret: anyone who can reach this port "
                         + "can post statuses. Set TICKWATCH_APP_SECRET.");
             }
             LOG.info("Listening on {}", server.webhookUrl());
-            return new App(store, writer, server, live, dashboardQueries, overview);
+            return new App(store, writer, server, dashboardQueries, overview);
         } catch (RuntimeException e) {
             for (AutoCloseable c : opened) {
                 try {
@@ -109,10 +104,6 @@ public final class App implements AutoCloseable {
         return store.describe();
     }
 
-    public LiveSummary live() {
-        return live;
-    }
-
     /** The dashboard's queries; they block, so callers run them off the FX thread. */
     public DashboardQueries dashboardQueries() {
         return dashboardQueries;
@@ -133,7 +124,6 @@ public final class App implements AutoCloseable {
         server.close();
         writer.close();
         overview.close();
-        live.close();
         store.close();
         LOG.info("Stopped; store closed");
     }

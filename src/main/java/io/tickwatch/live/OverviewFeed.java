@@ -126,16 +126,26 @@ public final class OverviewFeed implements AutoCloseable {
         }
     }
 
+    /**
+     * Queries funnel, latencies and throughput for {@code r}, publishing after each step: on a large
+     * store the KPI tiles fill first and the charts follow, instead of everything waiting for the slowest.
+     */
     private OverviewData query(TimeRange r, long now) {
         Long earliest = queries.earliestMessage().orElse(null);
         Long since = r.since(now);
-        FunnelCounts funnel = store.funnel(new FunnelQuery(null, since, null));
-        LatencyStats latency = queries.latency(since, null);
         long from = since != null ? since : earliest != null ? Math.min(earliest, now - 60_000) : now - 3_600_000;
         long bucket = bucketFor(now - from);
         long start = Math.floorDiv(from, bucket) * bucket;
         long until = Math.floorDiv(now, bucket) * bucket + bucket;
-        List<ThroughputBucket> throughput = queries.throughput(start, until, bucket);
+        OverviewData previous = latest.get();
+        boolean sameRange = previous.range() == r && previous.sequence() > 0;
+        LatencyStats latency = sameRange ? previous.latency() : LatencyStats.EMPTY;
+        List<ThroughputBucket> throughput = sameRange && previous.bucketMillis() == bucket ? previous.throughput() : List.of();
+        FunnelCounts funnel = store.funnel(new FunnelQuery(null, since, null));
+        latest.set(new OverviewData(++sequence, r, start, until, bucket, funnel, latency, throughput, earliest == null, now));
+        throughput = queries.throughput(start, until, bucket);
+        latest.set(new OverviewData(++sequence, r, start, until, bucket, funnel, latency, throughput, earliest == null, now));
+        latency = queries.latency(since, null);
         return new OverviewData(++sequence, r, start, until, bucket, funnel, latency, throughput, earliest == null, now);
     }
 

@@ -7,6 +7,7 @@ import io.tickwatch.ui.common.Format;
 import java.time.ZoneId;
 import java.util.List;
 import javafx.beans.value.ChangeListener;
+import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.LineChart;
@@ -106,7 +107,16 @@ public final class OverviewController {
         OverviewCharts.latency(deliverLatency, readLatency, d.latency());
         List<List<XYChart.Data<Number, Number>>> points = OverviewCharts.throughput(d);
         for (int i = 0; i < throughput.size(); i++) {
-            throughput.get(i).getData().setAll(points.get(i));
+            ObservableList<XYChart.Data<Number, Number>> shown = throughput.get(i).getData();
+            List<XYChart.Data<Number, Number>> fresh = points.get(i);
+            if (shown.size() == fresh.size()) { // the usual live case: move the existing points, no new nodes
+                for (int j = 0; j < fresh.size(); j++) {
+                    shown.get(j).setXValue(fresh.get(j).getXValue());
+                    shown.get(j).setYValue(fresh.get(j).getYValue());
+                }
+            } else {
+                shown.setAll(fresh);
+            }
         }
         drawTimeAxis(d);
     }
