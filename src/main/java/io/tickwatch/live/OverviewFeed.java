@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class OverviewFeed implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OverviewFeed.class);
-    static final long MIN_GAP_MILLIS = 250;
+    static final long MIN_GAP_MILLIS = 500;
     static final long MAX_AGE_MILLIS = 5_000;
     /** Throughput charts get at most about this many buckets, whatever the range. */
     static final int MAX_BUCKETS = 90;

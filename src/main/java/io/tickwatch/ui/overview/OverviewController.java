@@ -55,6 +55,7 @@ public final class OverviewController {
     private final XYChart.Series<String, Number> readLatency = new XYChart.Series<>();
     private final List<XYChart.Series<Number, Number>> throughput = List.of(new XYChart.Series<>(),
             new XYChart.Series<>(), new XYChart.Series<>(), new XYChart.Series<>());
+    private OverviewData drawn = OverviewData.NONE;
     private final ChangeListener<OverviewData> dataChanged = (obs, old, now) -> draw(now);
     private final ChangeListener<ZoneId> zoneChanged = (obs, old, now) -> redrawTimeAxis();
 
@@ -99,12 +100,25 @@ public final class OverviewController {
         throughputChart.getData().addAll(throughput);
         model.dataProperty().addListener(dataChanged);
         display.zoneProperty().addListener(zoneChanged);
+        drawTimeAxis(drawn);
         draw(model.dataProperty().get());
     }
 
+    /** Redraws only the charts whose data changed: a refresh publishes funnel, throughput and latency in turn. */
     private void draw(OverviewData d) {
-        OverviewCharts.funnel(funnel, d.funnel());
-        OverviewCharts.latency(deliverLatency, readLatency, d.latency());
+        if (!d.funnel().equals(drawn.funnel())) {
+            OverviewCharts.funnel(funnel, d.funnel());
+        }
+        if (!d.latency().equals(drawn.latency())) {
+            OverviewCharts.latency(deliverLatency, readLatency, d.latency());
+        }
+        if (!d.throughput().equals(drawn.throughput()) || d.since() != drawn.since() || d.until() != drawn.until()) {
+            drawThroughput(d);
+        }
+        drawn = d;
+    }
+
+    private void drawThroughput(OverviewData d) {
         List<List<XYChart.Data<Number, Number>>> points = OverviewCharts.throughput(d);
         for (int i = 0; i < throughput.size(); i++) {
             ObservableList<XYChart.Data<Number, Number>> shown = throughput.get(i).getData();
@@ -118,13 +132,16 @@ public final class OverviewController {
                 shown.setAll(fresh);
             }
         }
-        drawTimeAxis(d);
+        if (d.since() != drawn.since() || d.until() != drawn.until()) {
+            drawTimeAxis(d);
+        }
     }
 
     private void redrawTimeAxis() {
         drawTimeAxis(model.dataProperty().get());
     }
 
+    /** Bounds, ticks and labels of the time axis; set only when they change, as each change re-lays the axis out. */
     private void drawTimeAxis(OverviewData d) {
         long span = Math.max(d.until() - d.since(), 1);
         ZoneId zone = display.zoneProperty().get();
