@@ -19,7 +19,7 @@ public final class ShellViewModel {
     private final StringProperty store;
     private final StringProperty receiverState = new SimpleStringProperty("starting");
     private final StringProperty queueDepth = new SimpleStringProperty("queue 0");
-    private final StringProperty statusRate = new SimpleStringProperty("0.0/s");
+    private final StringProperty statusRate = new SimpleStringProperty("0.0 statuses/s");
     private final StringProperty updatedAt = new SimpleStringProperty("");
     private final BooleanProperty storeDown = new SimpleBooleanProperty(false);
 
@@ -32,7 +32,7 @@ public final class ShellViewModel {
         storeDown.set(!s.storeReachable());
         receiverState.set(s.storeReachable() ? "Receiving" : "Answering 503 (store down)");
         queueDepth.set("queue " + Format.count(s.queuedItems()));
-        statusRate.set(Format.perSecond(s.statusesPerSecond()) + " statuses");
+        statusRate.set(Format.perSecond(s.statusesPerSecond()).replace("/s", " statuses/s"));
         long at = s.data().refreshedAt();
         updatedAt.set(at == 0 ? "Waiting for the first refresh…"
                 : "Updated " + Format.time(at, zone) + " " + Format.zone(zone) + " · "
