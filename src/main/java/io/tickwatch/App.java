@@ -8,17 +8,18 @@ import io.tickwatch.ingest.GroupCommitWriter;
 import io.tickwatch.ingest.IngestMetrics;
 import io.tickwatch.ingest.IngestQueue;
 import io.tickwatch.ingest.RequestCounters;
-import io.tickwatch.live.LiveMessages;
-import io.tickwatch.live.LiveSummary;
+import io.tickwatch.live.OverviewFeed;
+import io.tickwatch.live.StatusRate;
 import io.tickwatch.receiver.ReceiverLimits;
 import io.tickwatch.receiver.RequestLog;
 import io.tickwatch.receiver.WebhookServer;
-import io.tickwatch.store.CommitListener;
+import io.tickwatch.store.DashboardQueries;
+import io.tickwatch.store.JdbcDashboardQueries;
+import io.tickwatch.store.ChangeFeed;
 import io.tickwatch.store.JdbcStatusStore;
 import io.tickwatch.store.StoreFactory;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,17 +37,19 @@ public final class App implements AutoCloseable {
     private final JdbcStatusStore store;
     private final GroupCommitWriter writer;
     private final WebhookServer server;
-    private final LiveSummary live;
-    private final LiveMessages liveMessages;
+    private final DashboardQueries dashboardQueries;
+    private final OverviewFeed overview;
+    private final ChangeFeed changeFeed;
     private boolean closed;
 
-    private App(JdbcStatusStore store, GroupCommitWriter writer, WebhookServer server, LiveSummary live,
-                LiveMessages liveMessages) {
+    private App(JdbcStatusStore store, GroupCommitWriter writer, WebhookServer server,
+                DashboardQueries dashboardQueries, OverviewFeed overview, ChangeFeed changeFeed) {
         this.store = store;
         this.writer = writer;
         this.server = server;
-        this.live = live;
-        this.liveMessages = liveMessages;
+        this.dashboardQueries = dashboardQueries;
+        this.overview = overview;
+        this.changeFeed = changeFeed;
     }
 
     public static App start(Settings settings) {
@@ -57,13 +60,12 @@ public final class App implements AutoCloseable {
             IngestMetrics metrics = new IngestMetrics(prometheus);
             RequestCounters counters = new RequestCounters();
             IngestQueue queue = new IngestQueue(settings.queueCapacity());
-            LiveSummary live = new LiveSummary(store, queue::queuedItems);
-            // Only a dashboard needs the cross-process live model: a headless receiver would hold a LISTEN
-            // connection and recount the funnel for nobody.
-            LiveMessages liveMessages = settings.headless() ? null
-                    : new LiveMessages(store, StoreFactory.changeFeed(settings.db()), LiveMessages.Options.DEFAULT);
-            List<CommitListener> listeners = liveMessages == null ? List.of(live) : List.of(live, liveMessages);
-            GroupCommitWriter writer = new GroupCommitWriter(store, queue, counters, metrics, listeners,
+            DashboardQueries dashboardQueries = JdbcDashboardQueries.over(store);
+            StatusRate rate = new StatusRate(System::currentTimeMillis);
+            OverviewFeed overview = new OverviewFeed(store, dashboardQueries, rate, queue::queuedItems,
+                    System::currentTimeMillis);
+            opened.add(0, overview);
+            GroupCommitWriter writer = new GroupCommitWriter(store, queue, counters, metrics, List.of(rate),
                     settings.maxBatchItems());
             writer.start();
             opened.add(0, writer);
@@ -77,17 +79,18 @@ public final class App implements AutoCloseable {
                     new WebhookServer.Parts(store, queue, writer, counters, metrics, new RequestLog(REQUEST_LOG_SIZE),
                             prometheus, new ObjectMapper(), Version.current()));
             server.start();
-            live.start();
-            if (liveMessages != null) {
-                liveMessages.start();
-                opened.add(0, liveMessages);
-            }
+            // Only a dashboard needs to hear other instances' commits (PostgreSQL LISTEN/NOTIFY): a headless
+            // receiver would hold a listening connection for nobody. The overview also recounts every few
+            // seconds, so a lost notification cannot leave it wrong.
+            ChangeFeed changeFeed = settings.headless() ? ChangeFeed.NONE : StoreFactory.changeFeed(settings.db());
+            opened.add(0, changeFeed);
+            changeFeed.start(overview);
             if (settings.appSecret() == null && settings.webhookToken() == null && isWildcard(settings.bind())) {
                 LOG.warn("Listening on every interface without an app secret or webhook token: anyone who can "
                         + "reach this port can post statuses. Set TICKWATCH_APP_SECRET or TICKWATCH_WEBHOOK_TOKEN.");
             }
             LOG.info("Listening on {}", server.webhookUrl());
-            return new App(store, writer, server, live, liveMessages);
+            return new App(store, writer, server, dashboardQueries, overview, changeFeed);
         } catch (RuntimeException e) {
             for (AutoCloseable c : opened) {
                 try {
@@ -116,13 +119,14 @@ public final class App implements AutoCloseable {
         return store.describe();
     }
 
-    public LiveSummary live() {
-        return live;
+    /** The dashboard's queries; they block, so callers run them off the FX thread. */
+    public DashboardQueries dashboardQueries() {
+        return dashboardQueries;
     }
 
-    /** The live model for a dashboard (changes of every instance on the same database); empty when headless. */
-    public Optional<LiveMessages> liveMessages() {
-        return Optional.ofNullable(liveMessages);
+    /** The dashboard's live model; the dashboard starts it, so headless receivers never run its queries. */
+    public OverviewFeed overview() {
+        return overview;
     }
 
     @Override
@@ -134,10 +138,8 @@ public final class App implements AutoCloseable {
         LOG.info("Shutting down: no new requests, answering those in flight");
         server.close();
         writer.close();
-        live.close();
-        if (liveMessages != null) {
-            liveMessages.close();
-        }
+        changeFeed.close();
+        overview.close();
         store.close();
         LOG.info("Stopped; store closed");
     }

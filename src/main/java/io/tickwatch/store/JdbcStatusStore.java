@@ -372,6 +372,7 @@ public final class JdbcStatusStore implements StatusStore {
         return dialect;
     }
 
+    /** For {@link JdbcDashboardQueries} and {@link StoreCopier}, which read through the same pool. */
     DataSource dataSource() {
         return dataSource;
     }

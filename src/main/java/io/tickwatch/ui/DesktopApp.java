@@ -6,10 +6,13 @@ import io.tickwatch.config.Settings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +50,7 @@ public final class DesktopApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        DashboardWindow.applyTheme();
         if (app == null) {
             Alert alert = new Alert(Alert.AlertType.ERROR, startFailure);
             alert.setHeaderText("Tickwatch could not start");
@@ -54,9 +58,10 @@ public final class DesktopApp extends Application {
             Platform.exit();
             return;
         }
-        StatusWindow window = new StatusWindow(app.webhookUrl(), app.storeDescription(), app.live());
+        DashboardWindow window = new DashboardWindow(DashboardWindow.Parts.of(app, ZoneId.systemDefault()));
         stage.setTitle("Tickwatch");
-        stage.setScene(new Scene(window.load(), 640, 360));
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds(); // small laptop screens get a smaller window
+        stage.setScene(new Scene(window.root(), Math.min(1280, screen.getWidth()), Math.min(860, screen.getHeight())));
         stage.setOnHidden(e -> window.close());
         stage.show();
     }

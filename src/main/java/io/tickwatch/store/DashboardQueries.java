@@ -1,0 +1,33 @@
+package io.tickwatch.store;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The read side of the dashboard: aggregates and pages that the generic {@link StatusStore} contract
+ * does not need. Every method runs one or a few SQL statements and may block; callers run it on a
+ * background thread, never on the FX thread.
+ */
+public interface DashboardQueries {
+
+    /** Median, p90 and histograms of time to deliver and time to read, for messages first seen in [since, until). */
+    LatencyStats latency(Long since, Long until);
+
+    /**
+     * Status observations (repeats included) per bucket of provider time in [since, until), by funnel status.
+     * {@code bucketMillis} is chosen by the caller, so the number of points stays bounded.
+     */
+    List<ThroughputBucket> throughput(long since, long until, long bucketMillis);
+
+    /** Earliest provider time of any message, or empty for an empty store. */
+    Optional<Long> earliestMessage();
+
+    /** One page of messages, filtered and sorted in SQL, with the number of matching messages. */
+    MessageTablePage messages(MessageFilter filter, MessageSort sort, boolean descending, int offset, int limit);
+
+    /** A message with its timeline (request of each observation) and the raw bodies of those requests. */
+    Optional<MessageDetail> detail(String id);
+
+    /** Per-phone funnels for messages first seen in [since, until), sorted in SQL. */
+    List<PhoneRow> phones(Long since, Long until, PhoneColumn sort, boolean descending, int limit);
+}

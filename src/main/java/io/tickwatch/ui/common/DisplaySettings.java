@@ -1,0 +1,44 @@
+package io.tickwatch.ui.common;
+
+import io.tickwatch.live.TimeRange;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * What the viewer chose for every screen of one window: the time range and the time zone for display.
+ * FX thread only. Owned by the window, so listeners on it die with the window.
+ */
+public final class DisplaySettings {
+
+    private final ZoneId localZone;
+    private final ObjectProperty<TimeRange> range = new SimpleObjectProperty<>(TimeRange.LAST_HOUR);
+    private final ObjectProperty<ZoneId> zone;
+
+    /** @param localZone what "local" means (the machine's zone; tests pass another one) */
+    public DisplaySettings(ZoneId localZone) {
+        this.localZone = localZone;
+        this.zone = new SimpleObjectProperty<>(localZone);
+    }
+
+    public ObjectProperty<TimeRange> rangeProperty() {
+        return range;
+    }
+
+    public ObjectProperty<ZoneId> zoneProperty() {
+        return zone;
+    }
+
+    public ZoneId localZone() {
+        return localZone;
+    }
+
+    public void useUtc(boolean utc) {
+        zone.set(utc ? ZoneOffset.UTC : localZone);
+    }
+
+    public boolean isUtc() {
+        return zone.get().equals(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,16 @@
+package io.tickwatch.ui.common;
+
+/** Every FXML view of the dashboard, in the top-level {@code fxml/} folder. */
+public enum Fxml {
+    DASHBOARD("/fxml/dashboard.fxml");
+
+    private final String resource;
+
+    Fxml(String resource) {
+        this.resource = resource;
+    }
+
+    public String resource() {
+        return resource;
+    }
+}

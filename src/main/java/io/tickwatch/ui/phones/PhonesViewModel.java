@@ -1,0 +1,93 @@
+package io.tickwatch.ui.phones;
+
+import io.tickwatch.store.DashboardQueries;
+import io.tickwatch.store.PhoneColumn;
+import io.tickwatch.store.PhoneRow;
+import io.tickwatch.ui.common.DisplaySettings;
+import io.tickwatch.ui.common.LatestOnly;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import io.tickwatch.live.TimeRange;
+
+/**
+ * The phones screen's state: per-phone funnels for the chosen range, sorted by the store, and the
+ * drill-down to one phone's messages. FX thread only; queries run on the background executor.
+ */
+public final class PhonesViewModel {
+
+    public static final int LIMIT = 500;
+
+    private final DashboardQueries queries;
+    private final DisplaySettings display;
+    private final LongSupplier clock;
+    private final Consumer<String> drillDown;
+    private final ObservableList<PhoneRow> rows = FXCollections.observableArrayList();
+    private final StringProperty summary = new SimpleStringProperty("");
+    private final LatestOnly<List<PhoneRow>> loader;
+    private final ChangeListener<TimeRange> rangeChanged = (obs, old, now) -> reload();
+    private PhoneColumn sort = PhoneColumn.MESSAGES;
+    private boolean descending = true;
+    private long lastLiveReload;
+
+    /** @param drillDown shows one phone's messages (given by the window, which knows the other screens) */
+    public PhonesViewModel(DashboardQueries queries, Executor executor, DisplaySettings display, LongSupplier clock,
+                           Consumer<String> drillDown) {
+        this.queries = queries;
+        this.display = display;
+        this.clock = clock;
+        this.drillDown = drillDown;
+        this.loader = new LatestOnly<>(executor, this::show, e -> summary.set("Cannot read phones: " + e.getMessage()));
+        display.rangeProperty().addListener(rangeChanged);
+    }
+
+    public void reload() {
+        Long since = display.rangeProperty().get().since(clock.getAsLong());
+        PhoneColumn s = sort;
+        boolean desc = descending;
+        loader.request(() -> queries.phones(since, null, s, desc, LIMIT));
+    }
+
+    /** New data arrived: refresh at most every two seconds (a GROUP BY over all messages). */
+    public void storeChanged() {
+        long now = clock.getAsLong();
+        if (now - lastLiveReload >= 2_000 && !loader.busy()) {
+            lastLiveReload = now;
+            reload();
+        }
+    }
+
+    public void sortBy(PhoneColumn column, boolean desc) {
+        if (column == sort && desc == descending) {
+            return;
+        }
+        sort = column;
+        descending = desc;
+        reload();
+    }
+
+    public void drillDown(PhoneRow row) {
+        if (row != null) {
+            drillDown.accept(row.phone());
+        }
+    }
+
+    private void show(List<PhoneRow> result) {
+        rows.setAll(result);
+        summary.set(result.size() >= LIMIT ? "Showing the first " + LIMIT + " phones" : result.size() + " phones");
+    }
+
+    public void close() {
+        loader.stop();
+        display.rangeProperty().removeListener(rangeChanged);
+    }
+
+    public ObservableList<PhoneRow> rows() { return rows; }
+    public StringProperty summaryProperty() { return summary; }
+}

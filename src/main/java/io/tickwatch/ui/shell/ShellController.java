@@ -1,0 +1,108 @@
+package io.tickwatch.ui.shell;
+
+import io.tickwatch.live.TimeRange;
+import io.tickwatch.ui.common.DisplaySettings;
+import java.util.Map;
+import javafx.beans.value.ChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Toggle;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
+
+/**
+ * Controller of {@code dashboard.fxml}: the header (webhook URL, store, receiver, queue, rate), the
+ * time-range and time-zone selectors, the store-down banner and the tabs. FX thread only.
+ */
+public final class ShellController {
+
+    private final ShellViewModel model;
+    private final DisplaySettings display;
+
+    @FXML private Label webhookUrl;
+    @FXML private Label storeLabel;
+    @FXML private Label receiverState;
+    @FXML private Label queueDepth;
+    @FXML private Label statusRate;
+    @FXML private Label updatedAt;
+    @FXML private HBox storeBanner;
+    @FXML private TabPane tabs;
+    @FXML private Tab messagesTab;
+    @FXML private ToggleGroup rangeGroup;
+    @FXML private ToggleButton range15m;
+    @FXML private ToggleButton range1h;
+    @FXML private ToggleButton range24h;
+    @FXML private ToggleButton range7d;
+    @FXML private ToggleButton rangeAll;
+    @FXML private ToggleGroup zoneGroup;
+    @FXML private ToggleButton zoneUtc;
+    @FXML private ToggleButton zoneLocal;
+
+    private final ChangeListener<Toggle> rangeChosen = (obs, old, now) -> chooseRange(old, now);
+    private final ChangeListener<Toggle> zoneChosen = (obs, old, now) -> chooseZone(old, now);
+
+    public ShellController(ShellViewModel model, DisplaySettings display) {
+        this.model = model;
+        this.display = display;
+    }
+
+    @FXML
+    private void initialize() {
+        webhookUrl.textProperty().bind(model.webhookUrlProperty());
+        storeLabel.textProperty().bind(model.storeProperty());
+        receiverState.textProperty().bind(model.receiverStateProperty());
+        queueDepth.textProperty().bind(model.queueDepthProperty());
+        statusRate.textProperty().bind(model.statusRateProperty());
+        updatedAt.textProperty().bind(model.updatedAtProperty());
+        storeBanner.visibleProperty().bind(model.storeDownProperty());
+        storeBanner.managedProperty().bind(model.storeDownProperty());
+        Map.of(range15m, TimeRange.LAST_15_MINUTES, range1h, TimeRange.LAST_HOUR, range24h, TimeRange.LAST_24_HOURS,
+                range7d, TimeRange.LAST_7_DAYS, rangeAll, TimeRange.ALL).forEach((b, r) -> {
+                    b.setUserData(r);
+                    b.setSelected(display.rangeProperty().get() == r);
+                });
+        zoneUtc.setSelected(display.isUtc());
+        zoneLocal.setSelected(!display.isUtc());
+        zoneLocal.setText("Local (" + display.localZone().getId() + ")");
+        rangeGroup.selectedToggleProperty().addListener(rangeChosen);
+        zoneGroup.selectedToggleProperty().addListener(zoneChosen);
+    }
+
+    private void chooseRange(Toggle old, Toggle now) {
+        if (now == null) {
+            rangeGroup.selectToggle(old); // a toggle group allows "none": keep one range chosen
+            return;
+        }
+        display.rangeProperty().set((TimeRange) now.getUserData());
+    }
+
+    private void chooseZone(Toggle old, Toggle now) {
+        if (now == null) {
+            zoneGroup.selectToggle(old);
+            return;
+        }
+        display.useUtc(now == zoneUtc);
+    }
+
+    @FXML
+    private void copyWebhookUrl() {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(model.webhookUrl());
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    /** Drill-down from another screen lands on the messages tab. */
+    public void showMessages() {
+        tabs.getSelectionModel().select(messagesTab);
+    }
+
+    public void close() {
+        rangeGroup.selectedToggleProperty().removeListener(rangeChosen);
+        zoneGroup.selectedToggleProperty().removeListener(zoneChosen);
+    }
+}

@@ -1,0 +1,264 @@
+package io.tickwatch.ui;
+
+import io.tickwatch.live.TimeRange;
+import io.tickwatch.testing.RunningTickwatch;
+import io.tickwatch.testing.Webhooks;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+
+/**
+ * The scale point of DESIGN.md §6, measured headless (Monocle, software rendering):
+ * <ol>
+ * <li>an H2 store with 1,000,000 messages (7 days of sent/delivered/read/failed, 5,000 phones),
+ *     filled once by SQL into {@code target/bench-store} and reused;</li>
+ * <li>time from building the window until every view is filled (KPI tiles, charts' data, messages page,
+ *     phones table) with the range "All", and the heap after a GC;</li>
+ * <li>FX frame gaps while webhooks arrive over HTTP at a target of 10,000 statuses/s for 20 s.</li>
+ * </ol>
+ * <pre>mvn -q test-compile exec:exec@benchmark
+ * java -Xmx512m -cp … io.tickwatch.ui.DashboardBenchmark target/bench-store LAST_HOUR   # another opening range</pre>
+ */
+public final class DashboardBenchmark {
+
+    private static final int MESSAGES = 1_000_000;
+    private static final int PHONES = 5_000;
+    private static final int TARGET_RATE = 10_000;
+    private static final int LOAD_SECONDS = 20;
+
+    private DashboardBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("glass.platform", "Monocle");
+        System.setProperty("monocle.platform", "Headless");
+        System.setProperty("prism.order", "sw");
+        System.setProperty("java.awt.headless", "true");
+        Path dir = Path.of(args.length > 0 ? args[0] : "target/bench-store");
+        TimeRange range = args.length > 1 ? TimeRange.valueOf(args[1]) : TimeRange.ALL;
+        Files.createDirectories(dir);
+        try (RunningTickwatch tw = RunningTickwatch.start(dir)) {
+            fillOnce(tw);
+            CompletableFuture<Void> started = new CompletableFuture<>();
+            Platform.startup(() -> started.complete(null));
+            started.get(10, TimeUnit.SECONDS);
+
+            long t0 = System.nanoTime();
+            Stage[] stage = new Stage[1];
+            DashboardWindow window = onFx(() -> {
+                DashboardWindow.applyTheme();
+                DashboardWindow w = new DashboardWindow(DashboardWindow.Parts.of(tw.app(), java.time.ZoneOffset.UTC));
+                w.display().rangeProperty().set(range);
+                stage[0] = new Stage();
+                stage[0].setScene(new Scene(w.root(), 1280, 800));
+                stage[0].show();
+                return w;
+            });
+            long built = System.nanoTime();
+            Scene scene = onFx(() -> stage[0].getScene());
+            // earlier load phases add to the million
+            long stored = range == TimeRange.ALL ? tw.queryLong("SELECT COUNT(*) FROM messages")
+                    : tw.queryLong("SELECT COUNT(*) FROM messages WHERE first_at >= " + range.since(System.currentTimeMillis()));
+            String all = io.tickwatch.ui.common.Format.count(stored);
+            boolean[] seen = new boolean[4];
+            long[] at = new long[4];
+            while (!(seen[0] && seen[1] && seen[2] && seen[3])) {
+                boolean[] now = onFx(() -> new boolean[] {
+                        // a sliding range moves while it is counted: there any non-zero count is the answer
+                        range == TimeRange.ALL ? all.equals(((Label) scene.lookup("#kpiMessages")).getText())
+                                : !"0".equals(((Label) scene.lookup("#kpiMessages")).getText()),
+                        !((TableView<?>) scene.lookup("#messagesTable")).getItems().isEmpty(),
+                        !((TableView<?>) scene.lookup("#phonesTable")).getItems().isEmpty(),
+                        // the last step of a refresh: latency percentiles (throughput comes before them)
+                        !"–".equals(((Label) scene.lookup("#kpiReadMedian")).getText())});
+                for (int i = 0; i < 4; i++) {
+                    if (now[i] && !seen[i]) {
+                        seen[i] = true;
+                        at[i] = System.nanoTime();
+                    }
+                }
+                if (System.nanoTime() - t0 > TimeUnit.SECONDS.toNanos(120)) {
+                    throw new IllegalStateException("views not filled within 120 s: " + Arrays.toString(seen));
+                }
+                TimeUnit.MILLISECONDS.sleep(10);
+            }
+            System.out.printf(Locale.ROOT, "open with %,d messages in the range " + range.label() + ": window built %d ms; funnel KPIs %d ms, "
+                            + "messages page %d ms, phones %d ms, latency and throughput charts %d ms; "
+                            + "all views filled in %d ms%n", stored,
+                    ms(built - t0), ms(at[0] - t0), ms(at[1] - t0), ms(at[2] - t0), ms(at[3] - t0),
+                    ms(Arrays.stream(at).max().orElseThrow() - t0));
+            System.gc();
+            Runtime rt = Runtime.getRuntime();
+            System.out.printf(Locale.ROOT, "heap after open: %d MiB used of %d MiB max%n",
+                    (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);
+
+            measurePulsesUnderLoad(tw);
+            onFx(() -> {
+                stage[0].close();
+                window.close();
+                return null;
+            });
+        } finally {
+            Platform.exit();
+        }
+        System.exit(0);
+    }
+
+    private static void measurePulsesUnderLoad(RunningTickwatch tw) throws Exception {
+        List<Long> gaps = new ArrayList<>();
+        AnimationTimer frames = new AnimationTimer() {
+            private long last;
+
+            @Override
+            public void handle(long now) {
+                if (last != 0) {
+                    gaps.add(now - last);
+                }
+                last = now;
+            }
+        };
+        onFx(() -> {
+            frames.start();
+            return null;
+        });
+        HttpClient http = HttpClient.newHttpClient();
+        AtomicLong accepted = new AtomicLong();
+        AtomicLong refused = new AtomicLong();
+        AtomicLong inFlight = new AtomicLong();
+        AtomicLong sequence = new AtomicLong();
+        ScheduledExecutorService load = Executors.newSingleThreadScheduledExecutor();
+        int perRequest = 100;
+        long periodMicros = 1_000_000L * perRequest / TARGET_RATE;
+        long start = System.nanoTime();
+        load.scheduleAtFixedRate(() -> {
+            if (inFlight.get() > 64) {
+                return; // the receiver cannot keep up: do not queue without bound on our side either
+            }
+            long ts = Instant.now().getEpochSecond();
+            String[] items = new String[perRequest];
+            for (int i = 0; i < perRequest; i++) {
+                long n = sequence.getAndIncrement();
+                long msg = n / 3;
+                String status = switch ((int) (n % 3)) { case 0 -> "sent"; case 1 -> "delivered"; default -> "read"; };
+                items[i] = Webhooks.status("wamid.load" + msg, status, Long.toString(ts), "9198" + (76_543_000 + msg % PHONES));
+            }
+            inFlight.incrementAndGet();
+            http.sendAsync(HttpRequest.newBuilder(tw.uri("/webhook"))
+                            .POST(HttpRequest.BodyPublishers.ofString(Webhooks.onPremises(items))).build(),
+                    HttpResponse.BodyHandlers.discarding())
+                    .whenComplete((r, e) -> {
+                        inFlight.decrementAndGet();
+                        if (e == null && r.statusCode() == 200) {
+                            accepted.addAndGet(perRequest);
+                        } else {
+                            refused.addAndGet(perRequest);
+                        }
+                    });
+        }, 0, periodMicros, TimeUnit.MICROSECONDS);
+        TimeUnit.SECONDS.sleep(LOAD_SECONDS);
+        load.shutdownNow();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        onFx(() -> {
+            frames.stop();
+            return null;
+        });
+        List<Long> sorted;
+        synchronized (gaps) {
+            sorted = new ArrayList<>(gaps);
+        }
+        sorted.sort(null);
+        long over50 = sorted.stream().filter(g -> g > TimeUnit.MILLISECONDS.toNanos(50)).count();
+        System.out.printf(Locale.ROOT, "load: %,.0f statuses/s accepted (target %,d), %,d refused or failed; "
+                        + "%d frames, frame gap p50 %.1f ms, p99 %.1f ms, max %.1f ms, gaps over 50 ms: %d%n",
+                accepted.get() / seconds, TARGET_RATE, refused.get(), sorted.size(),
+                pct(sorted, 0.50), pct(sorted, 0.99), sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6, over50);
+    }
+
+    private static double pct(List<Long> sorted, double p) {
+        return sorted.isEmpty() ? 0 : sorted.get((int) Math.min(sorted.size() - 1, Math.floor(p * sorted.size()))) / 1e6;
+    }
+
+    private static long ms(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(nanos);
+    }
+
+    /** 1,000,000 messages over the last 7 days by SQL (H2), with their history rows; skipped when present. */
+    private static void fillOnce(RunningTickwatch tw) throws Exception {
+        if (tw.queryLong("SELECT COUNT(*) FROM messages WHERE id LIKE 'wamid.bench%'") >= MESSAGES) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        long now = System.currentTimeMillis();
+        long step = 7L * 86_400_000 / MESSAGES;
+        try (Connection c = tw.connect(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO webhook_requests (id, received_at, source, format, accepted, rejected, body) VALUES "
+                    + "('00000000-0000-0000-0000-00000000be4c', " + now + ", 'benchmark', 'on-premises', 0, 0, "
+                    + "'{\"statuses\":[]}')");
+            s.execute("INSERT INTO messages (id, phone, phone_at, sent_at, delivered_at, delivered_real, read_at, failed_at, "
+                    + "error_code, error_title, error_at, status_rank, first_at, first_received, last_received) "
+                    + "SELECT 'wamid.bench' || X, '+9198' || (76543000 + MOD(X, " + PHONES + ")), T, T, "
+                    + "CASE WHEN MOD(X, 20) <> 0 THEN T + 1000 + MOD(X * 7, 30000) END, MOD(X, 20) <> 0, "
+                    + "CASE WHEN MOD(X, 20) <> 0 AND MOD(X, 3) = 0 THEN T + 60000 + MOD(X * 13, 600000) END, "
+                    + "CASE WHEN MOD(X, 20) = 0 THEN T + 2000 END, CASE WHEN MOD(X, 20) = 0 THEN 131026 END, "
+                    + "CASE WHEN MOD(X, 20) = 0 THEN 'Message undeliverable' END, CASE WHEN MOD(X, 20) = 0 THEN T + 2000 END, "
+                    + "CASE WHEN MOD(X, 20) = 0 THEN 2 WHEN MOD(X, 3) = 0 THEN 4 ELSE 3 END, T, T, T "
+                    + "FROM (SELECT X, " + (now - 7L * 86_400_000) + " + X * " + step + " AS T FROM SYSTEM_RANGE(1, "
+                    + MESSAGES + "))");
+            String req = "CAST('00000000-0000-0000-0000-00000000be4c' AS UUID)";
+            s.execute("INSERT INTO status_events (message_id, status, observed_at, received_at, seen, request_id) "
+                    + "SELECT id, 'sent', sent_at, first_received, 1, " + req + " FROM messages WHERE id LIKE 'wamid.bench%'");
+            s.execute("INSERT INTO status_events (message_id, status, observed_at, received_at, seen, request_id) "
+                    + "SELECT id, 'delivered', delivered_at, first_received, 1, " + req + " FROM messages "
+                    + "WHERE id LIKE 'wamid.bench%' AND delivered_at IS NOT NULL");
+            s.execute("INSERT INTO status_events (message_id, status, observed_at, received_at, seen, request_id) "
+                    + "SELECT id, 'read', read_at, first_received, 1, " + req + " FROM messages "
+                    + "WHERE id LIKE 'wamid.bench%' AND read_at IS NOT NULL");
+            s.execute("INSERT INTO status_events (message_id, status, observed_at, received_at, seen, request_id) "
+                    + "SELECT id, 'failed', failed_at, first_received, 1, " + req + " FROM messages "
+                    + "WHERE id LIKE 'wamid.bench%' AND failed_at IS NOT NULL");
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM status_events")) {
+                rs.next();
+                System.out.printf(Locale.ROOT, "filled %,d messages and %,d history rows in %d s%n", MESSAGES,
+                        rs.getLong(1), TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0));
+            }
+        }
+    }
+
+    private static <T> T onFx(Supplier<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(work.get());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        try {
+            return result.get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
