@@ -1,6 +1,7 @@
 package io.tickwatch;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tickwatch.config.Settings;
@@ -57,6 +58,7 @@ public final class App implements AutoCloseable {
         List<AutoCloseable> opened = new ArrayList<>(List.of(store));
         try {
             PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            new JvmMemoryMetrics().bindTo(prometheus); // heap and non-heap on /metrics, for operators and the benchmark
             IngestMetrics metrics = new IngestMetrics(prometheus);
             RequestCounters counters = new RequestCounters();
             IngestQueue queue = new IngestQueue(settings.queueCapacity());

@@ -64,7 +64,8 @@ public final class IngestBenchmark {
             }
         }
         List<Row> rows = new ArrayList<>();
-        for (Backend backend : backends) {
+        boolean ingest = Boolean.parseBoolean(options.getOrDefault("ingest", "true"));
+        for (Backend backend : ingest ? backends : List.<Backend>of()) {
             for (int perRequest : new int[] {1, 100}) {
                 List<EventStream.Body> bodies = EventStream.bodies(
                         EventStream.generate("b" + perRequest, perRequest == 1 ? 200_000 : 600_000, PHONES, 42),
@@ -74,9 +75,29 @@ public final class IngestBenchmark {
                 print(rows.get(rows.size() - 2), rows.get(rows.size() - 1));
             }
         }
+        List<StoreCeiling.Result> ceilings = new ArrayList<>();
+        List<AnalyticsBenchmark.Result> analytics = new ArrayList<>();
+        int analyticsMessages = Integer.parseInt(options.getOrDefault("analytics", "1000000"));
+        for (Backend backend : backends) {
+            List<EventStream.Status> stream = EventStream.generate("c", 120_000, PHONES, 7);
+            StoreCeiling.Result ceiling = StoreCeiling.run(backend, stream, 300_000);
+            System.out.printf(Locale.ROOT, "%-10s store alone: %,9.0f st/s at 1/req, %,9.0f st/s at 100/req%n",
+                    backend.name(), ceiling.onePerRequest(), ceiling.hundredPerRequest());
+            ceilings.add(ceiling);
+            if (analyticsMessages > 0) {
+                AnalyticsBenchmark.Result a = AnalyticsBenchmark.run(backend, workDir, analyticsMessages);
+                for (AnalyticsBenchmark.Timing t : a.timings()) {
+                    System.out.printf(Locale.ROOT, "%-10s %,d messages: %-36s median %8.1f ms  p95 %8.1f ms%n",
+                            a.backend(), a.messages(), t.what(), t.medianMs(), t.p95Ms());
+                }
+                System.out.printf(Locale.ROOT, "%-10s heap used %,d MiB, resident %,d MiB%n", a.backend(),
+                        a.heapUsedBytes() >> 20, a.residentBytes() >> 20);
+                analytics.add(a);
+            }
+        }
         Path report = Path.of(options.getOrDefault("report", "BENCHMARKS.md"));
-        Files.writeString(report, BenchmarkReport.markdown(rows, String.join(" ", args), bench.connections, bench.seconds,
-                ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE)));
+        Files.writeString(report, BenchmarkReport.markdown(rows, ceilings, analytics, String.join(" ", args),
+                bench.connections, bench.seconds, ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE)));
         System.out.println("Written " + report.toAbsolutePath());
     }
 

@@ -129,6 +129,10 @@ class HostileBodiesTest {
         Reply reply = tw.send(HttpRequest.newBuilder(tw.uri("/webhook")).POST(publisher)
                 .header("Content-Type", "application/json").build());
 
+        // one line per shape in the test output: the list of hostile inputs and what each got
+        System.out.printf("hostile input: %-40s → %d %s%n", name, reply.status(), reply.status() == 200
+                ? "rejected: " + shorten(reply.json().path("rejected").path(0).path("reason").asText())
+                : reply.json().path("error").asText());
         assertThat(reply.status()).as(name + " → " + shorten(reply.body())).isBetween(200, 499);
         if (reply.status() == 200) {
             assertThat(reply.json().get("processed").asInt()).as(name).isZero();
