@@ -148,12 +148,7 @@ public final class JdbcStatusStore implements StatusStore {
         ordered.sort(EVENT_KEY_ORDER);
         try (PreparedStatement ps = c.prepareStatement(upsertEvents)) {
             for (EventRow e : ordered) {
-                ps.setString(1, e.messageId());
-                ps.setString(2, e.status());
-                ps.setLong(3, e.observedAt());
-                ps.setLong(4, e.receivedAt());
-                ps.setInt(5, e.seen());
-                ps.setObject(6, e.requestId());
+                MessageRows.bind(ps, e);
                 ps.addBatch();
             }
             ps.executeBatch();

@@ -6,7 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 
-/** The one mapping between {@link MessageState} and a {@code messages} row, both directions. */
+/**
+ * The one mapping between {@link MessageState} and a {@code messages} row, both directions, and of
+ * {@link EventRow} to a {@code status_events} row.
+ */
 final class MessageRows {
 
     static final String SELECT_COLUMNS = "m.id, m.phone, m.phone_at, m.sent_at, m.delivered_at, m.delivered_real, "
@@ -47,6 +50,16 @@ final class MessageRows {
         ps.setLong(i++, s.firstAt());
         ps.setLong(i++, s.firstReceived());
         ps.setLong(i, s.lastReceived());
+    }
+
+    /** Binds a history row in the order of {@link MergeSql#EVENT_COLUMNS}. */
+    static void bind(PreparedStatement ps, EventRow e) throws SQLException {
+        ps.setString(1, e.messageId());
+        ps.setString(2, e.status());
+        ps.setLong(3, e.observedAt());
+        ps.setLong(4, e.receivedAt());
+        ps.setInt(5, e.seen());
+        ps.setObject(6, e.requestId());
     }
 
     static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {

@@ -124,12 +124,7 @@ public final class StoreCopier {
             }
             try (PreparedStatement ps = c.prepareStatement(d.copyEvents())) {
                 for (EventRow e : events) {
-                    ps.setString(1, e.messageId());
-                    ps.setString(2, e.status());
-                    ps.setLong(3, e.observedAt());
-                    ps.setLong(4, e.receivedAt());
-                    ps.setInt(5, e.seen());
-                    ps.setObject(6, e.requestId());
+                    MessageRows.bind(ps, e);
                     ps.addBatch();
                 }
                 ps.executeBatch();

@@ -1,10 +1,14 @@
 package io.tickwatch.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /** Where a benchmark run keeps its data: a fresh H2 file or a fresh PostgreSQL database per run. */
 interface Backend {
@@ -25,15 +29,32 @@ interface Backend {
             }
 
             @Override
-            public String freshUrl(String runName) {
-                return "jdbc:h2:file:" + dir.resolve(runName).resolve("store").toAbsolutePath();
+            public String freshUrl(String runName) throws SQLException {
+                Path store = dir.resolve(runName);
+                try {
+                    deleteTree(store); // a store left by an earlier run would be merged into this one
+                } catch (IOException e) {
+                    throw new SQLException("cannot clear " + store, e);
+                }
+                return "jdbc:h2:file:" + store.resolve("store").toAbsolutePath();
             }
 
             @Override
             public void drop(String runName) {
-                // the files stay under target/bench for inspection; mvn clean removes them
+                // the files stay under target/bench for inspection until the next run; mvn clean removes them
             }
         };
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     /** @param adminUrl a JDBC URL of a database from which new databases can be created */
