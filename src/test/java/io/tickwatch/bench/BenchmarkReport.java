@@ -124,16 +124,15 @@ final class BenchmarkReport {
                           + "providers' batching (Meta sends up to 1,000 statuses per notification), lift it.\n");
             }
         }
-        for (IngestBenchmark.Row n : rows) {
-            if (n.system().equals("naive") && n.perRequest() == 1) {
-                ceilings.stream().filter(c -> c.backend().equals(n.backend())).findFirst().ifPresent(c ->
-                        md.append(String.format(Locale.ROOT, "- %s: even the store alone, with no HTTP at all, is only "
-                                + "%.1f× the naive baseline at 1 status per request and %.1f× at 100: autocommit on an "
-                                + "engine that does not sync each commit to disk is cheap, so the 5× and 25× ratios of "
-                                + "DESIGN.md §6 cannot be reached by the ingest path alone here.%n", n.backend(),
-                                c.onePerRequest() / n.statusesPerSecond(), c.hundredPerRequest()
-                                        / naiveRate(rows, n.backend(), 100))));
-            }
+        for (StoreCeiling.Result c : ceilings) {
+            double one = c.onePerRequest() / naiveRate(rows, c.backend(), 1);
+            double hundred = c.hundredPerRequest() / naiveRate(rows, c.backend(), 100);
+            md.append(String.format(Locale.ROOT, "- %s against the naive baseline: the store alone, with no HTTP at all, "
+                    + "is %.1f× the baseline at 1 status per request (bar: 5×, %s) and %.1f× at 100 (bar: 25×, %s). "
+                    + "The baseline's autocommitted statements are cheap on this machine, so a ratio above the store's "
+                    + "own cannot come from the ingest path.%n", c.backend(), one,
+                    one >= 5 ? "within the store's reach; per-request work holds it back" : "out of the store's reach",
+                    hundred, hundred >= 25 ? "within the store's reach" : "out of the store's reach"));
         }
         for (AnalyticsBenchmark.Result a : analytics) {
             md.append(String.format(Locale.ROOT, "- %s, funnel with %,d messages: %.1f ms, a count over the whole "
