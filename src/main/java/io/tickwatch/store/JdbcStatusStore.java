@@ -243,7 +243,7 @@ public final class JdbcStatusStore implements StatusStore {
             filter.and("m.seq < ?", q.afterSeq());
         }
         String sql = "SELECT " + MessageRows.SELECT_COLUMNS + " FROM messages m" + filter.where()
-                + " ORDER BY m.seq DESC LIMIT " + (q.limit() + 1);
+                + " ORDER BY " + newestFirst(q) + " LIMIT " + (q.limit() + 1);
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             filter.bind(ps);
             List<MessageState> states = new ArrayList<>();
@@ -266,6 +266,21 @@ public final class JdbcStatusStore implements StatusStore {
         } catch (SQLException e) {
             throw new StoreException("could not list messages", e);
         }
+    }
+
+    /**
+     * Newest first. With a phone or status filter the order leads with that (constant) column, so that H2
+     * reads the (phone, seq) or (status_rank, seq) index backwards and stops after one page: ordering by
+     * seq alone made it sort every matching row (1.9 s instead of 9 ms for "read" among 1,000,000).
+     */
+    private static String newestFirst(MessageQuery q) {
+        if (q.phone() != null) {
+            return "m.phone DESC, m.seq DESC";
+        }
+        if (q.status() != null) {
+            return "m.status_rank DESC, m.seq DESC";
+        }
+        return "m.seq DESC";
     }
 
     private Map<String, List<EventView>> events(Connection c, List<String> ids) throws SQLException {

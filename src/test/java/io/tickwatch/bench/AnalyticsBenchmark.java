@@ -64,6 +64,7 @@ final class AnalyticsBenchmark {
             timings.add(time(http, base, "one message", "/api/messages/wamid.bulk." + messages / 2));
             timings.add(time(http, base, "one page (50, newest first)", "/api/messages?limit=50"));
             timings.add(time(http, base, "one page, read only", "/api/messages?status=read&limit=50"));
+            timings.add(time(http, base, "one page, one phone", "/api/messages?phone=%2B919000012345&limit=50"));
             heap = heapUsed(http, base);
             resident = residentBytes(child.pid());
         }
