@@ -6,12 +6,10 @@ import static io.tickwatch.testing.Webhooks.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickwatch.testing.RunningTickwatch;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -23,20 +21,13 @@ class ApiTokenOverHttpTest {
 
     static final String TOKEN = "api-token-for-tests";
 
-    @TempDir
-    static Path dir;
-    static RunningTickwatch tw;
+    @RegisterExtension
+    static final RunningTickwatch tw = RunningTickwatch.perClass(Map.of("TICKWATCH_API_TOKEN", TOKEN));
 
     @BeforeAll
-    static void start() {
-        tw = RunningTickwatch.start(dir, Map.of("TICKWATCH_API_TOKEN", TOKEN));
+    static void seed() {
         assertThat(tw.postWebhook(onPremises(status("token.1", "sent", "1702207800", null))).status())
                 .as("the webhook needs no API token").isEqualTo(200);
-    }
-
-    @AfterAll
-    static void stop() {
-        tw.close();
     }
 
     @ParameterizedTest

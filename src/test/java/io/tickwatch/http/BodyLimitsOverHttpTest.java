@@ -8,13 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickwatch.testing.RunningTickwatch;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * DESIGN.md §3: 413 for a body over TICKWATCH_MAX_BODY_BYTES (declared or streamed) and for more items
@@ -24,20 +21,9 @@ class BodyLimitsOverHttpTest {
 
     static final int MAX_BODY = 2048;
 
-    @TempDir
-    static Path dir;
-    static RunningTickwatch tw;
-
-    @BeforeAll
-    static void start() {
-        tw = RunningTickwatch.start(dir, Map.of("TICKWATCH_MAX_BODY_BYTES", Integer.toString(MAX_BODY),
+    @RegisterExtension
+    static final RunningTickwatch tw = RunningTickwatch.perClass(Map.of("TICKWATCH_MAX_BODY_BYTES", Integer.toString(MAX_BODY),
                 "TICKWATCH_MAX_ITEMS_PER_REQUEST", "3"));
-    }
-
-    @AfterAll
-    static void stop() {
-        tw.close();
-    }
 
     /** A valid webhook padded with trailing whitespace to exactly {@code size} bytes. */
     static byte[] bodyOfSize(String id, int size) {

@@ -7,11 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tickwatch.testing.RunningTickwatch;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * FORMATS.md §3.6: a failed status keeps the first error's code (integer) and title; without its own
@@ -24,19 +21,8 @@ class FailedStatusOverHttpTest {
             + "\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"},"
             + "{\"code\":1,\"title\":\"second error, ignored\"}]";
 
-    @TempDir
-    static Path dir;
-    static RunningTickwatch tw;
-
-    @BeforeAll
-    static void start() {
-        tw = RunningTickwatch.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        tw.close();
-    }
+    @RegisterExtension
+    static final RunningTickwatch tw = RunningTickwatch.perClass();
 
     @Test
     void aFailedStatusKeepsTheFirstErrorsCodeAndTitle() {

@@ -8,11 +8,9 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tickwatch.testing.Refusals;
 import io.tickwatch.testing.RunningTickwatch;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * FORMATS.md §3.9 through GET /api/funnel: sent = messages with sent, delivered or read; delivered =
@@ -23,13 +21,11 @@ class FunnelOverHttpTest {
     static final String A = "919876543210";
     static final String B = "447700900123";
 
-    @TempDir
-    static Path dir;
-    static RunningTickwatch tw;
+    @RegisterExtension
+    static final RunningTickwatch tw = RunningTickwatch.perClass();
 
     @BeforeAll
-    static void start() {
-        tw = RunningTickwatch.start(dir);
+    static void seed() {
         post(status("f1.sent", "sent", "1702207800", A));
         post(status("f2.delivered", "sent", "1702207800", A), status("f2.delivered", "delivered", "1702207805", A));
         post(status("f3.readOnly", "read", "1702207860", B));
@@ -41,11 +37,6 @@ class FunnelOverHttpTest {
 
     static void post(String... items) {
         assertThat(tw.postWebhook(onPremises(items)).status()).isEqualTo(200);
-    }
-
-    @AfterAll
-    static void stop() {
-        tw.close();
     }
 
     @Test

@@ -6,28 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tickwatch.testing.RunningTickwatch;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** DESIGN.md §3: GET /health answers 200 JSON while the store is up; GET /metrics is Prometheus text with the ingest counters. */
 class HealthAndMetricsOverHttpTest {
 
-    @TempDir
-    static Path dir;
-    static RunningTickwatch tw;
-
-    @BeforeAll
-    static void start() {
-        tw = RunningTickwatch.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        tw.close();
-    }
+    @RegisterExtension
+    static final RunningTickwatch tw = RunningTickwatch.perClass();
 
     @Test
     void healthIsUpWithTheStoreUp() {

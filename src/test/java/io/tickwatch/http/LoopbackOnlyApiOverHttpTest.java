@@ -12,15 +12,12 @@ import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * DESIGN.md §3: without an API token, /api/* and /metrics answer loopback clients only (403 for others);
@@ -29,19 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LoopbackOnlyApiOverHttpTest {
 
-    @TempDir
-    static Path dir;
-    static RunningTickwatch tw;
-
-    @BeforeAll
-    static void start() {
-        tw = RunningTickwatch.start(dir, Map.of("TICKWATCH_BIND", "0.0.0.0"));
-    }
-
-    @AfterAll
-    static void stop() {
-        tw.close();
-    }
+    @RegisterExtension
+    static final RunningTickwatch tw = RunningTickwatch.perClass(Map.of("TICKWATCH_BIND", "0.0.0.0"));
 
     static InetAddress nonLoopbackAddress() throws SocketException {
         for (NetworkInterface nif : Collections.list(NetworkInterface.getNetworkInterfaces())) {

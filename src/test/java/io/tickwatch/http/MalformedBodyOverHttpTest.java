@@ -7,11 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickwatch.testing.RunningTickwatch;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -22,19 +19,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class MalformedBodyOverHttpTest {
 
-    @TempDir
-    static Path dir;
-    static RunningTickwatch tw;
-
-    @BeforeAll
-    static void start() {
-        tw = RunningTickwatch.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        tw.close();
-    }
+    @RegisterExtension
+    static final RunningTickwatch tw = RunningTickwatch.perClass();
 
     RunningTickwatch.Reply refused(String body, int status, String code) {
         return assertRefusedLeavingStoreUnchanged(tw, () -> tw.postWebhook(body, "Content-Type", "application/json"),

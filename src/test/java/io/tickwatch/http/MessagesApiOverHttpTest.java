@@ -8,28 +8,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tickwatch.testing.RunningTickwatch;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** DESIGN.md §3 query API: one message, 404 when unknown, newest-first pages with a cursor, filters, strict parameters. */
 class MessagesApiOverHttpTest {
 
-    @TempDir
-    static Path dir;
-    static RunningTickwatch tw;
+    @RegisterExtension
+    static final RunningTickwatch tw = RunningTickwatch.perClass();
 
     @BeforeAll
-    static void start() {
-        tw = RunningTickwatch.start(dir);
+    static void seed() {
         // arrival order page.1 … page.7; one request each so that every message arrives after the previous one
         post(status("page.1", "sent", "1702207800", "919876543210"));
         post(status("page.2", "read", "1702207860", "919876543210"));
@@ -42,11 +38,6 @@ class MessagesApiOverHttpTest {
 
     static void post(String item) {
         assertThat(tw.postWebhook(onPremises(item)).status()).isEqualTo(200);
-    }
-
-    @AfterAll
-    static void stop() {
-        tw.close();
     }
 
     static List<String> ids(JsonNode page) {

@@ -7,33 +7,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickwatch.testing.Refusals;
 import io.tickwatch.testing.RunningTickwatch;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** FORMATS.md §3.1: ids are opaque strings and round-trip exactly; a numeric id becomes its decimal string. */
 class OpaqueIdsOverHttpTest {
 
-    @TempDir
-    static Path dir;
-    static RunningTickwatch tw;
-
-    @BeforeAll
-    static void start() {
-        tw = RunningTickwatch.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        tw.close();
-    }
+    @RegisterExtension
+    static final RunningTickwatch tw = RunningTickwatch.perClass();
 
     @ParameterizedTest
     @ValueSource(strings = {"wamid.HBgMOTE5ODc2NTQzMjEwFQIAERgSQUFBQUFBQUFBQUFBQUFBQUEA", "a/b/c", "100%", "%2F", "a+b",

@@ -8,13 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tickwatch.testing.RunningTickwatch;
 import io.tickwatch.testing.RunningTickwatch.StoreCounts;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * FORMATS.md §3.10 and §1b: a bad item is skipped and reported, the others are stored; every entry,
@@ -22,19 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PartialBatchOverHttpTest {
 
-    @TempDir
-    static Path dir;
-    static RunningTickwatch tw;
-
-    @BeforeAll
-    static void start() {
-        tw = RunningTickwatch.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        tw.close();
-    }
+    @RegisterExtension
+    static final RunningTickwatch tw = RunningTickwatch.perClass();
 
     static String ok(String id) {
         return status(id, "delivered", "1702207805", "919876543210");

@@ -7,11 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tickwatch.testing.RunningTickwatch;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,19 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class PhoneNumbersOverHttpTest {
 
-    @TempDir
-    static Path dir;
-    static RunningTickwatch tw;
-
-    @BeforeAll
-    static void start() {
-        tw = RunningTickwatch.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        tw.close();
-    }
+    @RegisterExtension
+    static final RunningTickwatch tw = RunningTickwatch.perClass();
 
     @ParameterizedTest
     @ValueSource(strings = {"919876543210", "+919876543210", "++919876543210", "+91 98765 43210", "91-98765-43210"})

@@ -7,15 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickwatch.testing.RunningTickwatch;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * FORMATS.md §2: with an app secret configured, X-Hub-Signature-256 must be the HMAC-SHA256 of the raw
@@ -25,19 +22,8 @@ class SignatureOverHttpTest {
 
     static final String SECRET = "app-secret-for-tests";
 
-    @TempDir
-    static Path dir;
-    static RunningTickwatch tw;
-
-    @BeforeAll
-    static void start() {
-        tw = RunningTickwatch.start(dir, Map.of("TICKWATCH_APP_SECRET", SECRET));
-    }
-
-    @AfterAll
-    static void stop() {
-        tw.close();
-    }
+    @RegisterExtension
+    static final RunningTickwatch tw = RunningTickwatch.perClass(Map.of("TICKWATCH_APP_SECRET", SECRET));
 
     static String sign(byte[] body, String secret) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");

@@ -6,11 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tickwatch.testing.RunningTickwatch;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * FORMATS.md §3.2: status values are trimmed and compared case-insensitively; sent, delivered, read and
@@ -18,19 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StatusValuesOverHttpTest {
 
-    @TempDir
-    static Path dir;
-    static RunningTickwatch tw;
-
-    @BeforeAll
-    static void start() {
-        tw = RunningTickwatch.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        tw.close();
-    }
+    @RegisterExtension
+    static final RunningTickwatch tw = RunningTickwatch.perClass();
 
     @Test
     void statusesInAnyCaseAndWithSpacesMoveTheFunnel() {

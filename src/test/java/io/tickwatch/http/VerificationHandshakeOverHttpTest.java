@@ -6,9 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tickwatch.testing.RunningTickwatch;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -17,19 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class VerificationHandshakeOverHttpTest {
 
-    @TempDir
-    static Path dir;
-    static RunningTickwatch tw;
-
-    @BeforeAll
-    static void start() {
-        tw = RunningTickwatch.start(dir, Map.of("TICKWATCH_VERIFY_TOKEN", "meatyhamhock"));
-    }
-
-    @AfterAll
-    static void stop() {
-        tw.close();
-    }
+    @RegisterExtension
+    static final RunningTickwatch tw = RunningTickwatch.perClass(Map.of("TICKWATCH_VERIFY_TOKEN", "meatyhamhock"));
 
     @Test
     void theMatchingTokenGetsTheChallengeVerbatim() {

@@ -7,30 +7,16 @@ import static io.tickwatch.testing.Webhooks.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickwatch.testing.RunningTickwatch;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** DESIGN.md §3: methods other than GET and POST on /webhook get 405; unknown paths 404; the API is read-only. */
 class WebhookMethodsOverHttpTest {
 
-    @TempDir
-    static Path dir;
-    static RunningTickwatch tw;
-
-    @BeforeAll
-    static void start() {
-        tw = RunningTickwatch.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        tw.close();
-    }
+    @RegisterExtension
+    static final RunningTickwatch tw = RunningTickwatch.perClass();
 
     @ParameterizedTest
     @ValueSource(strings = {"PUT", "DELETE", "PATCH"})

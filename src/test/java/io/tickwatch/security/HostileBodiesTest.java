@@ -7,7 +7,6 @@ import io.tickwatch.testing.RunningTickwatch.Reply;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -15,9 +14,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,21 +29,14 @@ class HostileBodiesTest {
     private static final String SEED = "{\"statuses\":[{\"id\":\"wamid.seed\",\"status\":\"sent\","
             + "\"timestamp\":\"1702207800\",\"recipient_id\":\"919876543210\"}]}";
 
-    @TempDir
-    static Path dir;
-    static RunningTickwatch tw;
+    @RegisterExtension
+    static final RunningTickwatch tw = RunningTickwatch.perClass();
     static String before;
 
     @BeforeAll
-    static void start() throws Exception {
-        tw = RunningTickwatch.start(dir);
+    static void seed() throws Exception {
         assertThat(tw.postWebhook(SEED).status()).isEqualTo(200);
         before = snapshot();
-    }
-
-    @AfterAll
-    static void stop() {
-        tw.close();
     }
 
     static Stream<Arguments> bodies() {

@@ -8,12 +8,9 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Slow clients (slowloris): a sender that stalls in its headers or in its body is disconnected after
@@ -21,19 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SlowClientTest {
 
-    @TempDir
-    static Path dir;
-    static RunningTickwatch tw;
-
-    @BeforeAll
-    static void start() {
-        tw = RunningTickwatch.start(dir, Map.of("TICKWATCH_CLIENT_TIMEOUT_MS", "700"));
-    }
-
-    @AfterAll
-    static void stop() {
-        tw.close();
-    }
+    @RegisterExtension
+    static final RunningTickwatch tw = RunningTickwatch.perClass(Map.of("TICKWATCH_CLIENT_TIMEOUT_MS", "700"));
 
     @Test
     void aClientStallingInItsHeadersIsDisconnected() throws Exception {

@@ -20,36 +20,79 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.nio.file.Files;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real Tickwatch for tests: the whole application (store, writer, Undertow) on a loopback port chosen
  * by the OS, with an H2 file in a temporary folder, and a real HTTP client. Settings come in as
  * environment variables, exactly as a user would give them.
+ *
+ * <p>Either started by a test ({@link #start}) or shared by a test class as an extension:
+ * {@code @RegisterExtension static final RunningTickwatch tw = RunningTickwatch.perClass(Map.of(...));}
+ * starts it in a fresh folder before the class's tests and stops it after them.
  */
-public final class RunningTickwatch implements AutoCloseable {
+public final class RunningTickwatch implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final App app;
-    private final String jdbcUrl;
+    private final Map<String, String> env;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private volatile App app;
+    private volatile String jdbcUrl;
+    private Path classDir;
 
-    private RunningTickwatch(App app, String jdbcUrl) {
-        this.app = app;
-        this.jdbcUrl = jdbcUrl;
+    private RunningTickwatch(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
+
+    /** One Tickwatch for all tests of a class (register it as a static extension field). */
+    public static RunningTickwatch perClass(Map<String, String> env) {
+        return new RunningTickwatch(env);
+    }
+
+    public static RunningTickwatch perClass() {
+        return perClass(Map.of());
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        classDir = Files.createTempDirectory("tickwatch-test-");
+        launch(classDir);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        close();
+        try (Stream<Path> paths = Files.walk(classDir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     /** Starts with an H2 file under {@code dir}; {@code env} adds TICKWATCH_* settings. */
     public static RunningTickwatch start(Path dir, Map<String, String> env) {
+        RunningTickwatch tw = new RunningTickwatch(env);
+        tw.launch(dir);
+        return tw;
+    }
+
+    private void launch(Path dir) {
         Map<String, String> all = new HashMap<>();
         all.put("TICKWATCH_PORT", "0");
         all.put("TICKWATCH_DB", "jdbc:h2:file:" + dir.resolve("store").toAbsolutePath());
         all.putAll(env);
         try {
             Settings settings = new SettingsLoader(all, dir).load(true, Map.of(), null);
-            return new RunningTickwatch(App.start(settings), settings.db());
+            app = App.start(settings);
+            jdbcUrl = settings.db();
         } catch (InvalidSettings e) {
             throw new IllegalArgumentException(e);
         }
