@@ -141,19 +141,7 @@ public final class Screenshot {
     }
 
     private static <T> T onFx(Supplier<T> work) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.get());
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            }
-        });
-        try {
-            return result.get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return FxCalls.onFx(work, 10);
     }
 
     private static void waitUntil(Supplier<Boolean> condition, int seconds) throws InterruptedException {
