@@ -42,6 +42,9 @@ public final class WebhookServer implements AutoCloseable {
                           int maxConnections) {
     }
 
+    /** Refused bodies up to this size are read to the end before the connection is reused or closed. */
+    private static final long DRAIN_AT_LEAST = 16L * 1024 * 1024;
+
     private final Options options;
     private final GracefulShutdownHandler graceful;
     private Undertow undertow;
@@ -75,9 +78,11 @@ public final class WebhookServer implements AutoCloseable {
                 .addHttpListener(options.port(), options.bind())
                 .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
                 // A backstop for every endpoint; /webhook refuses at its own limit before this is reached.
-                // Up to here a refused body is drained so the sender reads its 413; beyond, the connection
-                // is closed.
-                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 4 * options.limits().maxBodyBytes())
+                // Up to here a refused body is drained so that a sender still uploading reads its 413 (a
+                // close under its upload would reset the connection and lose the answer); beyond, the
+                // connection is closed.
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE,
+                        Math.max(4 * options.limits().maxBodyBytes(), DRAIN_AT_LEAST))
                 // Slow clients (slowloris): headers must arrive within the client timeout (the body has the
                 // same deadline, kept by WebhookHandler); idle keep-alive connections get a minute.
                 .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, options.limits().clientTimeoutMillis())
