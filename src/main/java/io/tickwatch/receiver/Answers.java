@@ -44,8 +44,13 @@ public final class Answers {
 
     /** 503 with Retry-After: the sender should come back, nothing of this request was kept. */
     void unavailable(HttpServerExchange exchange, int retryAfterSeconds, String code, String message) {
+        retryLater(exchange, 503, retryAfterSeconds, code, message);
+    }
+
+    /** A refusal the sender should retry after the given seconds (429, 503). */
+    void retryLater(HttpServerExchange exchange, int status, int retryAfterSeconds, String code, String message) {
         exchange.getResponseHeaders().put(RETRY_AFTER, Integer.toString(retryAfterSeconds));
-        error(exchange, 503, code, message);
+        error(exchange, status, code, message);
     }
 
     void text(HttpServerExchange exchange, int status, String body) {

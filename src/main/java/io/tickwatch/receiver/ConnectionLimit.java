@@ -3,7 +3,6 @@ package io.tickwatch.receiver;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.ServerConnection;
-import io.undertow.util.HttpString;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -13,8 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * (The listener's XNIO high-water mark stops accepting at twice the cap as a hard limit.)
  */
 final class ConnectionLimit implements HttpHandler {
-
-    private static final HttpString RETRY_AFTER = new HttpString("Retry-After");
 
     private final int max;
     private final Answers answers;
@@ -33,8 +30,7 @@ final class ConnectionLimit implements HttpHandler {
         if (!open.contains(connection)) {
             if (open.size() >= max) {
                 exchange.setPersistent(false);
-                exchange.getResponseHeaders().put(RETRY_AFTER, "1");
-                answers.error(exchange, 503, "too_many_connections", "more than " + max
+                answers.unavailable(exchange, 1, "too_many_connections", "more than " + max
                         + " open connections; retry shortly");
                 return;
             }

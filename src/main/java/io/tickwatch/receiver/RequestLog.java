@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class RequestLog {
 
-    /** Bodies longer than this are cut in the log (the store keeps accepted bodies whole). */
-    static final int MAX_BODY_CHARS = 64 * 1024;
+    /** Bodies longer than this (in bytes) are cut in the log; the store keeps accepted bodies whole. */
+    static final int MAX_BODY_BYTES = 64 * 1024;
 
     /** One logged request. {@code auth} is the signature/token verdict; latency is until the answer was sent. */
     public record Entry(long seq, long receivedAt, String source, String method, String uri, int status,

@@ -61,15 +61,16 @@ final class RequestRecorder implements HttpHandler {
 
     private RequestLog.Entry entry(HttpServerExchange ex, Details d, long receivedAt, long micros) {
         byte[] body = d.body == null ? new byte[0] : d.body;
-        String text = new String(body, StandardCharsets.UTF_8);
-        boolean truncated = text.length() > RequestLog.MAX_BODY_CHARS;
+        // Runs on the IO thread for every request: decode only what the log keeps, not a 3 MiB body.
+        boolean truncated = body.length > RequestLog.MAX_BODY_BYTES;
+        String text = new String(body, 0, Math.min(body.length, RequestLog.MAX_BODY_BYTES), StandardCharsets.UTF_8);
         String query = ex.getQueryString();
         String uri = ex.getRequestURI() + (query == null || query.isEmpty() ? "" : "?" + redactQuery(query));
         String source = ex.getSourceAddress() == null || ex.getSourceAddress().getAddress() == null ? null
                 : ex.getSourceAddress().getAddress().getHostAddress();
         return new RequestLog.Entry(log.nextSeq(), receivedAt, source, ex.getRequestMethod().toString(), uri,
                 ex.getStatusCode(), micros, d.format, d.auth, d.accepted, d.rejected, headers(ex),
-                truncated ? text.substring(0, RequestLog.MAX_BODY_CHARS) : text, truncated);
+                text, truncated);
     }
 
     private static Map<String, String> headers(HttpServerExchange ex) {

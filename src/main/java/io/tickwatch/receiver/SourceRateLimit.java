@@ -2,7 +2,6 @@ package io.tickwatch.receiver;
 
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.util.HttpString;
 import java.net.InetAddress;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
@@ -15,7 +14,6 @@ import java.util.function.LongSupplier;
  */
 final class SourceRateLimit implements HttpHandler {
 
-    private static final HttpString RETRY_AFTER = new HttpString("Retry-After");
     private static final int SWEEP_EVERY = 4096;
 
     private final double perSecond;
@@ -38,8 +36,7 @@ final class SourceRateLimit implements HttpHandler {
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         InetAddress source = exchange.getSourceAddress() == null ? null : exchange.getSourceAddress().getAddress();
         if (source != null && !tryTake(source)) {
-            exchange.getResponseHeaders().put(RETRY_AFTER, "1");
-            answers.error(exchange, 429, "rate_limited", "more than " + (long) perSecond
+            answers.retryLater(exchange, 429, 1, "rate_limited", "more than " + (long) perSecond
                     + " requests per second from this address; retry shortly");
             return;
         }

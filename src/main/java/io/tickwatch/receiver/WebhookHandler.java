@@ -37,7 +37,7 @@ final class WebhookHandler implements HttpHandler {
 
     private final ReceiverLimits limits;
     private final WebhookAuth auth;
-    private final String verifyToken;
+    private final VerificationHandshake handshake;
     private final BodyReader bodies = new BodyReader();
     private final FormatDetector formats;
     private final StatusValidator validator;
@@ -52,7 +52,7 @@ final class WebhookHandler implements HttpHandler {
                    IngestMetrics metrics, Answers answers, BooleanSupplier storeFailing) {
         this.limits = limits;
         this.auth = auth;
-        this.verifyToken = verifyToken;
+        this.handshake = new VerificationHandshake(verifyToken, answers);
         this.formats = formats;
         this.validator = validator;
         this.queue = queue;
@@ -67,7 +67,7 @@ final class WebhookHandler implements HttpHandler {
         if (Methods.POST.equals(exchange.getRequestMethod())) {
             receive(exchange);
         } else if (Methods.GET.equals(exchange.getRequestMethod())) {
-            new VerificationHandshake(verifyToken, answers).answer(exchange);
+            handshake.answer(exchange);
         } else {
             exchange.getResponseHeaders().put(Headers.ALLOW, "GET, POST");
             refuse(exchange, 405, "method_not_allowed", "use POST for status webhooks, GET for the verification handshake");

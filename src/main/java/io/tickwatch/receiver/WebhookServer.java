@@ -13,6 +13,7 @@ import io.undertow.Handlers;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
+import io.undertow.server.handlers.BlockingHandler;
 import io.undertow.server.handlers.GracefulShutdownHandler;
 import io.undertow.server.handlers.PathHandler;
 import io.tickwatch.config.Cidr;
@@ -63,7 +64,8 @@ public final class WebhookServer implements AutoCloseable {
         }
         webhook = new RequestRecorder(parts.requestLog(), new SourceAllowList(options.allowedSources(), answers,
                 webhook));
-        HttpHandler metrics = exchange -> answers.text(exchange, 200, parts.prometheus().scrape());
+        // Scraping walks every meter: on a worker, never on an IO thread.
+        HttpHandler metrics = new BlockingHandler(exchange -> answers.text(exchange, 200, parts.prometheus().scrape()));
         PathHandler routes = Handlers.path(exchange -> answers.error(exchange, 404, "not_found",
                         "no such resource; webhooks go to POST /webhook"))
                 .addExactPath("/webhook", webhook)
