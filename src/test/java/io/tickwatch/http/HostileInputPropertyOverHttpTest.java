@@ -5,12 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tickwatch.testing.RunningTickwatch;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -26,27 +21,17 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  */
 class HostileInputPropertyOverHttpTest {
 
-    static Path dir;
-    static RunningTickwatch tw;
+    /** One application for all tries; jqwik has no JUnit extensions or @TempDir, so its hooks start it. */
+    static final RunningTickwatch tw = RunningTickwatch.perClass();
 
     @BeforeContainer
     static void start() throws IOException {
-        dir = Files.createTempDirectory("tickwatch-hostile"); // jqwik has no @TempDir
-        tw = RunningTickwatch.start(dir);
+        tw.startInFreshFolder();
     }
 
     @AfterContainer
     static void stop() throws IOException {
-        tw.close();
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
+        tw.stopAndDeleteFolder();
     }
 
     @Property(tries = 150)

@@ -7,14 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tickwatch.testing.RunningTickwatch;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -32,27 +27,17 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 class MergeOrderPropertyOverHttpTest {
 
     static final AtomicInteger TRIES = new AtomicInteger();
-    static Path dir;
-    static RunningTickwatch tw;
+    /** One application for all tries; jqwik has no JUnit extensions or @TempDir, so its hooks start it. */
+    static final RunningTickwatch tw = RunningTickwatch.perClass();
 
     @BeforeContainer
     static void start() throws IOException {
-        dir = Files.createTempDirectory("tickwatch-merge-order");
-        tw = RunningTickwatch.start(dir);
+        tw.startInFreshFolder();
     }
 
     @AfterContainer
     static void stop() throws IOException {
-        tw.close();
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
+        tw.stopAndDeleteFolder();
     }
 
     /** One observation as a status item, with a placeholder for the message id. */

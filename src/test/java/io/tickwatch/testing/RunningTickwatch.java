@@ -63,12 +63,22 @@ public final class RunningTickwatch implements AutoCloseable, BeforeAllCallback,
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
-        classDir = Files.createTempDirectory("tickwatch-test-");
-        launch(classDir);
+        startInFreshFolder();
     }
 
     @Override
     public void afterAll(ExtensionContext context) throws IOException {
+        stopAndDeleteFolder();
+    }
+
+    /** Starts a {@link #perClass} instance in a new temporary folder (for runners without JUnit extensions, e.g. jqwik). */
+    public void startInFreshFolder() throws IOException {
+        classDir = Files.createTempDirectory("tickwatch-test-");
+        launch(classDir);
+    }
+
+    /** Stops what {@link #startInFreshFolder} started and removes its folder. */
+    public void stopAndDeleteFolder() throws IOException {
         close();
         try (Stream<Path> paths = Files.walk(classDir)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
