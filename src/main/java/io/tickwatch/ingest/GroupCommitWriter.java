@@ -93,11 +93,11 @@ public final class GroupCommitWriter implements AutoCloseable {
     }
 
     private void commit(List<IngestRequest> requests) {
-        if (isFailing() && !requests.isEmpty()) {
+        if (isFailing()) {
             // Queued before the receiver saw the failure: another attempt would wait out the pool's connection
-            // timeout again and answer them late. Refuse them now; the idle probe notices the recovery.
-            IllegalStateException unavailable = new IllegalStateException("store unavailable");
-            requests.forEach(r -> r.committed().completeExceptionally(unavailable));
+            // timeout again and answer them late. Refuse them now; request counts wait in memory. The idle
+            // probe notices the recovery.
+            fail(requests, new IllegalStateException("store unavailable"));
             return;
         }
         Map<String, Long> counts = counters.drain();
@@ -123,8 +123,8 @@ public final class GroupCommitWriter implements AutoCloseable {
             if (reachable) {
                 // Refused, not unreachable (a lock timeout, say): only this request gets its 503; the
                 // receiver keeps queueing, so the sender's retry is tried at once.
-                LOG.warn("The store refused a request ({}); answered 503", e.toString());
-                requests.forEach(r -> r.committed().completeExceptionally(e));
+                LOG.warn("The store refused a write ({}); its requests are answered 503", e.toString());
+                fail(requests, e);
                 return;
             }
             if (!lastCommitFailed) {
@@ -133,7 +133,7 @@ public final class GroupCommitWriter implements AutoCloseable {
             }
             failedAt = System.nanoTime();
             lastCommitFailed = true;
-            requests.forEach(r -> r.committed().completeExceptionally(e));
+            fail(requests, e);
             return;
         }
         if (lastCommitFailed) {
@@ -150,6 +150,10 @@ public final class GroupCommitWriter implements AutoCloseable {
                 LOG.warn("Commit listener failed", e);
             }
         }
+    }
+
+    private static void fail(List<IngestRequest> requests, Exception cause) {
+        requests.forEach(r -> r.committed().completeExceptionally(cause));
     }
 
     /**
