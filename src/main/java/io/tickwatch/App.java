@@ -81,6 +81,7 @@ public final class App implements AutoCloseable {
                     new WebhookServer.Parts(store, queue, writer, counters, metrics, new RequestLog(REQUEST_LOG_SIZE),
                             prometheus, new ObjectMapper(), Version.current()));
             server.start();
+            opened.add(0, server);
             // Only a dashboard needs to hear other instances' commits (PostgreSQL LISTEN/NOTIFY): a headless
             // receiver would hold a listening connection for nobody. The overview also recounts every few
             // seconds, so a lost notification cannot leave it wrong.
