@@ -54,7 +54,7 @@ public final class App implements AutoCloseable {
     }
 
     public static App start(Settings settings) {
-        JdbcStatusStore store = StoreFactory.open(settings.db(), settings.poolSize());
+        JdbcStatusStore store = StoreFactory.open(settings.db(), settings.dbUser(), settings.dbPassword(), settings.poolSize());
         List<AutoCloseable> opened = new ArrayList<>(List.of(store));
         try {
             PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -72,7 +72,7 @@ public final class App implements AutoCloseable {
             writer.start();
             opened.add(0, writer);
             WebhookServer server = new WebhookServer(
-                    new WebhookServer.Options(settings.bind(), settings.port(),
+                    new WebhookServer.Options(settings.bind(), settings.port(), settings.webhookPath(),
                             new ReceiverLimits(settings.maxBodyBytes(), settings.maxItemsPerRequest(),
                                     settings.clientTimeoutMillis()),
                             settings.appSecret(), settings.verifyToken(), settings.apiToken(),
@@ -85,7 +85,7 @@ public final class App implements AutoCloseable {
             // Only a dashboard needs to hear other instances' commits (PostgreSQL LISTEN/NOTIFY): a headless
             // receiver would hold a listening connection for nobody. The overview also recounts every few
             // seconds, so a lost notification cannot leave it wrong.
-            ChangeFeed changeFeed = settings.headless() ? ChangeFeed.NONE : StoreFactory.changeFeed(settings.db());
+            ChangeFeed changeFeed = settings.headless() ? ChangeFeed.NONE : StoreFactory.changeFeed(settings.db(), settings.dbUser(), settings.dbPassword());
             opened.add(0, changeFeed);
             changeFeed.start(overview);
             if (settings.appSecret() == null && settings.webhookToken() == null && isWildcard(settings.bind())) {

@@ -33,6 +33,9 @@ public final class CommandLineOptions {
             description = "store: jdbc:h2:file:… or jdbc:postgresql://… (default: H2 file ~/.tickwatch/tickwatch)")
     String db;
 
+    @Option(names = "--demo", description = "start demo traffic to this receiver (simulated provider webhooks)")
+    boolean demo;
+
     @Option(names = "--config", paramLabel = "FILE", description = "properties file with settings")
     Path config;
 
@@ -49,6 +52,9 @@ public final class CommandLineOptions {
         putIfSet(flags, Setting.PORT, port);
         putIfSet(flags, Setting.BIND, bind);
         putIfSet(flags, Setting.DB, db);
+        if (demo) {
+            flags.put(Setting.DEMO, "true");
+        }
         return flags;
     }
 

@@ -10,7 +10,8 @@ public record Settings(boolean headless, String bind, int port, String db,
                        String appSecret, String verifyToken, String apiToken, String webhookToken,
                        List<Cidr> allowedSources, int rateLimit, int maxConnections, int clientTimeoutMillis,
                        long maxBodyBytes, int maxItemsPerRequest, int queueCapacity, int maxBatchItems,
-                       int poolSize) {
+                       int poolSize, String webhookPath, String dbUser, String dbPassword, boolean demo,
+                       String timeZone, boolean privacy, AlertThresholds alerts) {
 
     @Override
     public String toString() {
@@ -20,7 +21,9 @@ public record Settings(boolean headless, String bind, int port, String db,
                 + ", allowedSources=" + allowedSources + ", rateLimit=" + rateLimit + ", maxConnections=" + maxConnections + ", clientTimeoutMillis=" + clientTimeoutMillis
                 + ", maxBodyBytes=" + maxBodyBytes
                 + ", maxItemsPerRequest=" + maxItemsPerRequest + ", queueCapacity=" + queueCapacity
-                + ", maxBatchItems=" + maxBatchItems + ", poolSize=" + poolSize + "]";
+                + ", maxBatchItems=" + maxBatchItems + ", poolSize=" + poolSize + ", webhookPath=" + webhookPath
+                + ", dbUser=" + dbUser + ", dbPassword=" + shown(dbPassword) + ", demo=" + demo
+                + ", timeZone=" + timeZone + ", privacy=" + privacy + ", alerts=" + alerts + "]";
     }
 
     private static String shown(String secret) {

@@ -65,7 +65,86 @@ public final class SettingsLoader {
                 sources(values.get(Setting.ALLOWED_SOURCES)), nonNegativeInt(values.get(Setting.RATE_LIMIT)),
                 positiveInt(values.get(Setting.MAX_CONNECTIONS)), positiveInt(values.get(Setting.CLIENT_TIMEOUT_MS)),
                 maxBody, maxItems, queue,
-                positiveInt(values.get(Setting.MAX_BATCH_ITEMS)), positiveInt(values.get(Setting.POOL_SIZE)));
+                positiveInt(values.get(Setting.MAX_BATCH_ITEMS)), positiveInt(values.get(Setting.POOL_SIZE)),
+                webhookPath(values.get(Setting.WEBHOOK_PATH)), values.get(Setting.DB_USER).value,
+                values.get(Setting.DB_PASSWORD).value, bool(values.get(Setting.DEMO)),
+                timeZone(values.get(Setting.TIME_ZONE)), bool(values.get(Setting.PRIVACY)), alerts(values));
+    }
+
+    private static AlertThresholds alerts(Map<Setting, Sourced> values) throws InvalidSettings {
+        return new AlertThresholds(percent(values.get(Setting.ALERT_DELIVERY_RATE_MIN)),
+                nonNegativeInt(values.get(Setting.ALERT_UNDELIVERED_COUNT)),
+                positiveInt(values.get(Setting.ALERT_UNDELIVERED_MINUTES)),
+                percent(values.get(Setting.ALERT_READ_RATE_MIN)),
+                positiveNumber(values.get(Setting.ALERT_DELIVERY_SECONDS_MAX)),
+                nonNegativeInt(values.get(Setting.ALERT_WEBHOOK_ERRORS)));
+    }
+
+    /** A path of letters, digits and {@code - _ . /}, starting with '/', not clashing with our own endpoints. */
+    private static String webhookPath(Sourced v) throws InvalidSettings {
+        String path = nonBlank(v);
+        if (!path.matches("/[A-Za-z0-9._~/-]*") || path.contains("//")) {
+            throw new InvalidSettings(v.key + " " + v.where + " must start with / and hold only letters, digits"
+                    + " and - _ . ~ /, not '" + v.value + "'");
+        }
+        if (path.equals("/") || path.startsWith("/api") || path.equals("/health") || path.equals("/metrics")) {
+            throw new InvalidSettings(v.key + " " + v.where + " must not be /, /health, /metrics or under /api");
+        }
+        return path;
+    }
+
+    private static boolean bool(Sourced v) throws InvalidSettings {
+        String s = v.value == null ? "" : v.value.trim().toLowerCase(java.util.Locale.ROOT);
+        return switch (s) {
+            case "true", "yes", "on", "1" -> true;
+            case "false", "no", "off", "0" -> false;
+            default -> throw new InvalidSettings(v.key + " " + v.where + " must be true or false, not '" + v.value + "'");
+        };
+    }
+
+    /** "local", "UTC" or a region id; kept as given (normalised case for the two words). */
+    private static String timeZone(Sourced v) throws InvalidSettings {
+        String s = nonBlank(v);
+        if (s.equalsIgnoreCase("local")) {
+            return "local";
+        }
+        if (s.equalsIgnoreCase("utc")) {
+            return "UTC";
+        }
+        try {
+            return java.time.ZoneId.of(s).getId();
+        } catch (java.time.DateTimeException e) {
+            throw new InvalidSettings(v.key + " " + v.where + " must be local, UTC or a zone id such as"
+                    + " Asia/Kolkata, not '" + v.value + "'");
+        }
+    }
+
+    private static double percent(Sourced v) throws InvalidSettings {
+        double d = number(v);
+        if (d < 0 || d > 100) {
+            throw new InvalidSettings(v.key + " " + v.where + " must be between 0 and 100, not " + v.value);
+        }
+        return d;
+    }
+
+    private static double positiveNumber(Sourced v) throws InvalidSettings {
+        double d = number(v);
+        if (!(d > 0)) {
+            throw new InvalidSettings(v.key + " " + v.where + " must be positive, not " + v.value);
+        }
+        return d;
+    }
+
+    private static double number(Sourced v) throws InvalidSettings {
+        try {
+            double d = Double.parseDouble(v.value.trim());
+            if (Double.isNaN(d) || Double.isInfinite(d)) {
+                throw new NumberFormatException();
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw new InvalidSettings(v.key + " " + v.where + " must be a number, not '" + v.value + "'");
+        }
     }
 
     private Sourced pick(Setting s, Map<Setting, String> flags, Map<Setting, String> fromFile) {

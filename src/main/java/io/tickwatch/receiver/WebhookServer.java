@@ -38,7 +38,7 @@ public final class WebhookServer implements AutoCloseable {
     }
 
     /** Network and security settings of the receiver. */
-    public record Options(String bind, int port, ReceiverLimits limits, String appSecret, String verifyToken,
+    public record Options(String bind, int port, String webhookPath, ReceiverLimits limits, String appSecret, String verifyToken,
                           String apiToken, String webhookToken, List<Cidr> allowedSources, int rateLimit,
                           int maxConnections) {
     }
@@ -67,8 +67,8 @@ public final class WebhookServer implements AutoCloseable {
         // Scraping walks every meter: on a worker, never on an IO thread.
         HttpHandler metrics = new BlockingHandler(exchange -> answers.text(exchange, 200, parts.prometheus().scrape()));
         PathHandler routes = Handlers.path(exchange -> answers.error(exchange, 404, "not_found",
-                        "no such resource; webhooks go to POST /webhook"))
-                .addExactPath("/webhook", webhook)
+                        "no such resource; webhooks go to POST " + options.webhookPath()))
+                .addExactPath(options.webhookPath(), webhook)
                 .addExactPath("/health", new HealthHandler(parts.store(), parts.writer(), parts.queue(), answers, parts.version()))
                 .addExactPath("/metrics", new ApiAccess(options.apiToken(), answers, metrics))
                 .addPrefixPath("/api", new ApiAccess(options.apiToken(), answers, new ApiHandler(parts.store(), parts.requestLog(), answers)));
@@ -109,7 +109,7 @@ public final class WebhookServer implements AutoCloseable {
         if ("0.0.0.0".equals(options.bind()) || "::".equals(options.bind())) {
             host = "127.0.0.1";
         }
-        return "http://" + host + ":" + port + "/webhook";
+        return "http://" + host + ":" + port + options.webhookPath();
     }
 
     /** Refuses new requests (503) and waits for those in flight, then stops listening. */

@@ -31,12 +31,16 @@ final class PostgresChangeFeed implements ChangeFeed {
 
     private final String jdbcUrl;
     private final String description;
+    private final String user;
+    private final String password;
     private volatile boolean running;
     private volatile boolean listening;
     private Thread thread;
 
-    PostgresChangeFeed(String jdbcUrl) {
+    PostgresChangeFeed(String jdbcUrl, String user, String password) {
         this.jdbcUrl = jdbcUrl;
+        this.user = user;
+        this.password = password;
         this.description = JdbcUrls.redact(jdbcUrl);
     }
 
@@ -95,8 +99,14 @@ final class PostgresChangeFeed implements ChangeFeed {
     }
 
     /** Defaults only: parameters in the user's URL win over these. */
-    private static Properties connectionProperties() {
+    private Properties connectionProperties() {
         Properties p = new Properties();
+        if (user != null) {
+            p.setProperty("user", user);
+        }
+        if (password != null) {
+            p.setProperty("password", password);
+        }
         p.setProperty("socketTimeout", "30");
         p.setProperty("tcpKeepAlive", "true");
         p.setProperty("ApplicationName", "tickwatch change feed");

@@ -22,10 +22,21 @@ public final class StoreFactory {
      * @param poolSize  connections: the writer holds one per batch, API readers share the rest
      */
     public static JdbcStatusStore open(String jdbcUrl, int poolSize) {
+        return open(jdbcUrl, null, null, poolSize);
+    }
+
+    /** As {@link #open(String, int)}, with a user and password kept out of the URL (null: the URL's own). */
+    public static JdbcStatusStore open(String jdbcUrl, String user, String password, int poolSize) {
         Dialect dialect = Dialect.of(jdbcUrl);
         String url = JdbcUrls.durable(jdbcUrl);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
+        if (user != null) {
+            config.setUsername(user);
+        }
+        if (password != null) {
+            config.setPassword(password);
+        }
         config.setPoolName("tickwatch-db");
         // Flyway holds two connections while it migrates PostgreSQL (one keeps its advisory lock): a pool of
         // one timed out at start-up. Two is also the least that lets API reads pass a busy writer.
@@ -84,6 +95,11 @@ public final class StoreFactory {
      * H2 (one process owns the file; its own commits reach live views directly). Not started yet.
      */
     public static ChangeFeed changeFeed(String jdbcUrl) {
-        return Dialect.of(jdbcUrl) == Dialect.POSTGRESQL ? new PostgresChangeFeed(jdbcUrl) : ChangeFeed.NONE;
+        return changeFeed(jdbcUrl, null, null);
+    }
+
+    public static ChangeFeed changeFeed(String jdbcUrl, String user, String password) {
+        return Dialect.of(jdbcUrl) == Dialect.POSTGRESQL ? new PostgresChangeFeed(jdbcUrl, user, password)
+                : ChangeFeed.NONE;
     }
 }

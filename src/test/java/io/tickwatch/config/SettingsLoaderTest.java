@@ -104,4 +104,42 @@ class SettingsLoaderTest {
                 Map.of(), null);
         assertThat(s.toString()).doesNotContain("s3cr3t-app", "v3rify", "ap1-token", "pw123").contains("appSecret=set");
     }
+
+    @Test
+    void dashboardDemoAndAlertSettingsHaveDefaultsAndAreParsed() throws Exception {
+        Settings d = load(Map.of(), Map.of(), null);
+        assertThat(d.webhookPath()).isEqualTo("/webhook");
+        assertThat(d.demo()).isFalse();
+        assertThat(d.privacy()).isFalse();
+        assertThat(d.timeZone()).isEqualTo("local");
+        assertThat(d.alerts()).isEqualTo(AlertThresholds.DEFAULTS);
+        assertThat(d.dbUser()).isNull();
+
+        configFile("webhook-path=/hooks/wa\nprivacy=yes\ntime-zone=asia/kolkata\nalert-read-rate-min=42.5\n"
+                + "db-user=watcher\ndb-password=pw\n");
+        Settings s = load(Map.of("TICKWATCH_TIME_ZONE", "utc"), Map.of(Setting.DEMO, "true"), null);
+        assertThat(s.webhookPath()).isEqualTo("/hooks/wa");
+        assertThat(s.privacy()).isTrue();
+        assertThat(s.demo()).isTrue();
+        assertThat(s.timeZone()).isEqualTo("UTC");
+        assertThat(s.alerts().readRateMinPercent()).isEqualTo(42.5);
+        assertThat(s.dbUser()).isEqualTo("watcher");
+        assertThat(s.toString()).doesNotContain("pw,").contains("dbPassword=set");
+    }
+
+    @Test
+    void badDashboardDemoAndAlertSettingsSayWhatIsWrong() {
+        assertThatThrownBy(() -> load(Map.of("TICKWATCH_WEBHOOK_PATH", "/api/hook"), Map.of(), null))
+                .hasMessageContaining("webhook-path (from TICKWATCH_WEBHOOK_PATH)").hasMessageContaining("/api");
+        assertThatThrownBy(() -> load(Map.of("TICKWATCH_WEBHOOK_PATH", "hook"), Map.of(), null))
+                .hasMessageContaining("must start with /");
+        assertThatThrownBy(() -> load(Map.of("TICKWATCH_PRIVACY", "maybe"), Map.of(), null))
+                .hasMessageContaining("privacy").hasMessageContaining("true or false");
+        assertThatThrownBy(() -> load(Map.of("TICKWATCH_TIME_ZONE", "Mars/Olympus"), Map.of(), null))
+                .hasMessageContaining("time-zone").hasMessageContaining("zone id");
+        assertThatThrownBy(() -> load(Map.of("TICKWATCH_ALERT_DELIVERY_RATE_MIN", "120"), Map.of(), null))
+                .hasMessageContaining("alert-delivery-rate-min").hasMessageContaining("between 0 and 100");
+        assertThatThrownBy(() -> load(Map.of("TICKWATCH_ALERT_DELIVERY_SECONDS_MAX", "NaN"), Map.of(), null))
+                .hasMessageContaining("must be a number");
+    }
 }
