@@ -41,10 +41,15 @@ public final class App implements AutoCloseable {
     private final DashboardQueries dashboardQueries;
     private final OverviewFeed overview;
     private final ChangeFeed changeFeed;
+    private final Settings settings;
+    private final RequestLog requestLog;
     private boolean closed;
 
     private App(JdbcStatusStore store, GroupCommitWriter writer, WebhookServer server,
-                DashboardQueries dashboardQueries, OverviewFeed overview, ChangeFeed changeFeed) {
+                DashboardQueries dashboardQueries, OverviewFeed overview, ChangeFeed changeFeed, Settings settings,
+                RequestLog requestLog) {
+        this.settings = settings;
+        this.requestLog = requestLog;
         this.store = store;
         this.writer = writer;
         this.server = server;
@@ -71,6 +76,7 @@ public final class App implements AutoCloseable {
                     settings.maxBatchItems());
             writer.start();
             opened.add(0, writer);
+            RequestLog requestLog = new RequestLog(REQUEST_LOG_SIZE);
             WebhookServer server = new WebhookServer(
                     new WebhookServer.Options(settings.bind(), settings.port(), settings.webhookPath(),
                             new ReceiverLimits(settings.maxBodyBytes(), settings.maxItemsPerRequest(),
@@ -78,7 +84,7 @@ public final class App implements AutoCloseable {
                             settings.appSecret(), settings.verifyToken(), settings.apiToken(),
                             settings.webhookToken(), settings.allowedSources(), settings.rateLimit(),
                             settings.maxConnections()),
-                    new WebhookServer.Parts(store, queue, writer, counters, metrics, new RequestLog(REQUEST_LOG_SIZE),
+                    new WebhookServer.Parts(store, queue, writer, counters, metrics, requestLog,
                             prometheus, new ObjectMapper(), Version.current()));
             server.start();
             opened.add(0, server);
@@ -93,7 +99,7 @@ public final class App implements AutoCloseable {
                         + "reach this port can post statuses. Set TICKWATCH_APP_SECRET or TICKWATCH_WEBHOOK_TOKEN.");
             }
             LOG.info("Listening on {}", server.webhookUrl());
-            return new App(store, writer, server, dashboardQueries, overview, changeFeed);
+            return new App(store, writer, server, dashboardQueries, overview, changeFeed, settings, requestLog);
         } catch (RuntimeException e) {
             for (AutoCloseable c : opened) {
                 try {
@@ -108,6 +114,16 @@ public final class App implements AutoCloseable {
 
     private static boolean isWildcard(String bind) {
         return "0.0.0.0".equals(bind) || "::".equals(bind) || "[::]".equals(bind);
+    }
+
+    /** The settings this instance started with. */
+    public Settings settings() {
+        return settings;
+    }
+
+    /** Recent webhook requests, newest last, for the request inspector. */
+    public RequestLog requestLog() {
+        return requestLog;
     }
 
     public String webhookUrl() {

@@ -46,11 +46,12 @@ public final class DashboardWindow {
 
     /** What a window needs from the running application. */
     public record Parts(String webhookUrl, String storeDescription, OverviewFeed feed, DashboardQueries queries,
-                        ZoneId localZone, LongSupplier clock) {
+                        ZoneId localZone, LongSupplier clock, io.tickwatch.config.Settings settings,
+                        io.tickwatch.receiver.RequestLog requestLog) {
 
         public static Parts of(App app, ZoneId localZone) {
             return new Parts(app.webhookUrl(), app.storeDescription(), app.overview(), app.dashboardQueries(),
-                    localZone, System::currentTimeMillis);
+                    localZone, System::currentTimeMillis, app.settings(), app.requestLog());
         }
     }
 

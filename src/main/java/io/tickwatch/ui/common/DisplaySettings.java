@@ -3,7 +3,9 @@ package io.tickwatch.ui.common;
 import io.tickwatch.live.TimeRange;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
 /**
@@ -15,6 +17,7 @@ public final class DisplaySettings {
     private final ZoneId localZone;
     private final ObjectProperty<TimeRange> range = new SimpleObjectProperty<>(TimeRange.LAST_HOUR);
     private final ObjectProperty<ZoneId> zone;
+    private final BooleanProperty privacy = new SimpleBooleanProperty(false);
 
     /** @param localZone what "local" means (the machine's zone; tests pass another one) */
     public DisplaySettings(ZoneId localZone) {
@@ -28,6 +31,11 @@ public final class DisplaySettings {
 
     public ObjectProperty<ZoneId> zoneProperty() {
         return zone;
+    }
+
+    /** Privacy mode: every phone number shown or exported is masked (issue #5; clients watch demos). */
+    public BooleanProperty privacyProperty() {
+        return privacy;
     }
 
     public ZoneId localZone() {
