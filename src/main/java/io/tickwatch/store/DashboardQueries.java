@@ -30,4 +30,16 @@ public interface DashboardQueries {
 
     /** Per-phone funnels for messages first seen in [since, until), sorted in SQL. */
     List<PhoneRow> phones(Long since, Long until, PhoneColumn sort, boolean descending, int limit);
+
+    /** The figures the alert rules need, over the given windows (index ranges on first_at and minute_start). */
+    AlertFigures alertFigures(AlertFigures.Windows windows);
+
+    /** Rejected items, duplicates, out-of-order arrivals and signature failures since {@code since} (null: all time). */
+    DataQuality dataQuality(Long since);
+
+    /**
+     * Failed messages grouped by error code and title, most frequent first, for messages first seen since
+     * {@code since} (null: all time) and, when {@code phone} is not null, of that phone only.
+     */
+    List<FailureReason> failureReasons(Long since, String phone, int limit);
 }

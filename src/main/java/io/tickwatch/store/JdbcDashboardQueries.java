@@ -23,9 +23,11 @@ import javax.sql.DataSource;
 public final class JdbcDashboardQueries implements DashboardQueries {
 
     private final DataSource dataSource;
+    private final QualityQueries quality;
 
     JdbcDashboardQueries(DataSource dataSource) {
         this.dataSource = dataSource;
+        this.quality = new QualityQueries(dataSource);
     }
 
     /** The dashboard queries over the same pool as the store. */
@@ -245,5 +247,20 @@ public final class JdbcDashboardQueries implements DashboardQueries {
         } catch (SQLException e) {
             throw new StoreException("could not list phones", e);
         }
+    }
+
+    @Override
+    public AlertFigures alertFigures(AlertFigures.Windows windows) {
+        return quality.alertFigures(windows);
+    }
+
+    @Override
+    public DataQuality dataQuality(Long since) {
+        return quality.dataQuality(since);
+    }
+
+    @Override
+    public List<FailureReason> failureReasons(Long since, String phone, int limit) {
+        return quality.failureReasons(since, phone, limit);
     }
 }

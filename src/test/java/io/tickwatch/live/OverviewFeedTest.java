@@ -156,6 +156,21 @@ class OverviewFeedTest {
         }
 
         @Override
+        public io.tickwatch.store.AlertFigures alertFigures(io.tickwatch.store.AlertFigures.Windows windows) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public io.tickwatch.store.DataQuality dataQuality(Long since) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<io.tickwatch.store.FailureReason> failureReasons(Long since, String phone, int limit) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public void write(WriteBatch batch) {
             throw new UnsupportedOperationException();
         }
