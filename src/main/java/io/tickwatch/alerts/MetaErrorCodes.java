@@ -11,8 +11,8 @@ import java.util.Optional;
 public final class MetaErrorCodes {
 
     private static final Map<Integer, String> EXPLANATIONS = Map.ofEntries(
-            Map.entry(131026, "Message undeliverable: the number is not on WhatsApp, has not accepted the latest terms, "
-                    + "runs an old app version, or Meta withheld the message (e.g. a marketing limit)"),
+            Map.entry(131026, "Undeliverable: number not on WhatsApp, terms not accepted, app too old, or withheld by "
+                    + "Meta (e.g. marketing limit)"),
             Map.entry(131047, "Re-engagement needed: more than 24 h since the customer last wrote; only a template "
                     + "message can be sent"),
             Map.entry(131049, "Not delivered to keep ecosystem engagement healthy: the per-user limit on marketing "
