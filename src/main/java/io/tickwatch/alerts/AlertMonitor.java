@@ -32,8 +32,11 @@ import org.slf4j.LoggerFactory;
 public final class AlertMonitor implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertMonitor.class);
-    /** How often the rules are evaluated: their windows are minutes to a day long, so seconds are plenty. */
-    public static final Duration PERIOD = Duration.ofSeconds(5);
+    /**
+     * How often the rules are evaluated: their windows are 5 minutes to a day long, so every few seconds is
+     * plenty, and one evaluation reads the last day's messages (a few hundred ms on H2 with 1,000,000 stored).
+     */
+    public static final Duration PERIOD = Duration.ofSeconds(10);
     public static final int HISTORY_SIZE = 500;
 
     private final DashboardQueries queries;

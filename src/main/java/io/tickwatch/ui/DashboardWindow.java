@@ -2,6 +2,7 @@ package io.tickwatch.ui;
 
 import atlantafx.base.theme.PrimerLight;
 import io.tickwatch.App;
+import io.tickwatch.alerts.AlertMonitor;
 import io.tickwatch.live.OverviewFeed;
 import io.tickwatch.live.TimeRange;
 import io.tickwatch.store.DashboardQueries;
@@ -9,6 +10,10 @@ import io.tickwatch.ui.common.ControllerFactory;
 import io.tickwatch.ui.common.DisplaySettings;
 import io.tickwatch.ui.common.Fx;
 import io.tickwatch.ui.common.Fxml;
+import io.tickwatch.ui.alerts.AlertsController;
+import io.tickwatch.ui.alerts.AlertsViewModel;
+import io.tickwatch.ui.failures.FailuresController;
+import io.tickwatch.ui.failures.FailuresViewModel;
 import io.tickwatch.ui.messages.MessagesController;
 import io.tickwatch.ui.messages.MessagesViewModel;
 import io.tickwatch.ui.overview.OverviewController;
@@ -66,6 +71,11 @@ public final class DashboardWindow {
     private final OverviewController overview;
     private final MessagesController messages;
     private final PhonesController phones;
+    private final AlertMonitor alertMonitor;
+    private final AlertsViewModel alertsModel;
+    private final FailuresViewModel failuresModel;
+    private final AlertsController alerts;
+    private final FailuresController failures;
     private final Parent root;
     private final Timeline ticker;
     private final ChangeListener<TimeRange> rangeChanged;
@@ -89,12 +99,25 @@ public final class DashboardWindow {
         this.overview = new OverviewController(overviewModel, display);
         this.messages = new MessagesController(messagesModel, display);
         this.phones = new PhonesController(phonesModel, display);
+        // The alert rules run for the window that shows them (headless receivers have no one to notify).
+        this.alertMonitor = new AlertMonitor(parts.queries(), parts.settings().alerts(), parts.clock());
+        this.alertsModel = new AlertsViewModel(alertMonitor, parts.queries(), executor, display, parts.clock());
+        this.failuresModel = new FailuresViewModel(parts.queries(), executor, display, parts.clock());
+        this.alerts = new AlertsController(alertsModel, display);
+        this.failures = new FailuresController(failuresModel, display);
         this.root = new ControllerFactory()
                 .register(ShellController.class, () -> shell)
                 .register(OverviewController.class, () -> overview)
                 .register(MessagesController.class, () -> messages)
                 .register(PhonesController.class, () -> phones)
+                .register(AlertsController.class, () -> alerts)
+                .register(FailuresController.class, () -> failures)
                 .load(Fxml.DASHBOARD).getRoot();
+        shell.alertsTab().setGraphic(alerts.badge());
+        // Data quality and failure reasons scan the range: counted only while their tab shows.
+        shell.alertsTab().selectedProperty().addListener((obs, was, selected) -> alertsModel.showing(selected));
+        shell.failuresTab().selectedProperty().addListener((obs, was, selected) -> failuresModel.showing(selected));
+        alertMonitor.start();
         this.rangeChanged = (obs, old, now) -> feed.select(now);
         display.rangeProperty().addListener(rangeChanged);
         feed.select(display.rangeProperty().get());
@@ -118,6 +141,8 @@ public final class DashboardWindow {
             lastSequence = s.data().sequence();
             messagesModel.storeChanged();
             phonesModel.storeChanged();
+            alertsModel.storeChanged();
+            failuresModel.storeChanged();
         }
     }
 
@@ -134,6 +159,11 @@ public final class DashboardWindow {
         return display;
     }
 
+    /** The alert rules of this window: the settings dialog gives it new thresholds. */
+    public AlertMonitor alerts() {
+        return alertMonitor;
+    }
+
     public void close() {
         Fx.assertFxThread();
         ticker.stop();
@@ -141,6 +171,9 @@ public final class DashboardWindow {
         overview.close();
         messages.close();
         phones.close();
+        alerts.close();
+        failures.close();
+        alertMonitor.close();
         shell.close();
         executor.shutdownNow();
     }

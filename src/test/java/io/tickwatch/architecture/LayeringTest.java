@@ -47,6 +47,12 @@ class LayeringTest {
                     "io.tickwatch.ingest..");
 
     @ArchTest
+    static final ArchRule alertsReadTheStoreOnly = noClasses()
+            .that().resideInAPackage("io.tickwatch.alerts..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.tickwatch.receiver..", "io.tickwatch.ingest..",
+                    "io.tickwatch.live..", "io.tickwatch.ui..", "io.tickwatch.cli..");
+
+    @ArchTest
     static final ArchRule receiverDoesNotReachTheUi = noClasses()
             .that().resideInAPackage("io.tickwatch.receiver..")
             .should().dependOnClassesThat().resideInAnyPackage("io.tickwatch.ui..", "io.tickwatch.live..");

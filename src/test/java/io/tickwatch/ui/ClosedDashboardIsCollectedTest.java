@@ -52,10 +52,13 @@ class ClosedDashboardIsCollectedTest {
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(ui.text("kpiMessages")).isEqualTo("1"));
         ui.robot.clickOn("#messagesTab");
         ui.robot.clickOn("#phonesTab");
+        ui.robot.clickOn("#failuresTab");
+        ui.robot.clickOn("#alertsTab");
         List<WeakReference<?>> refs = List.of(new WeakReference<>(ui.window), new WeakReference<>(ui.window.root()),
                 new WeakReference<>(ui.window.display()), new WeakReference<>(ui.stage.getScene()),
                 new WeakReference<>(ui.robot.lookup("#messagesTable").query()),
-                new WeakReference<>(ui.robot.lookup("#throughputChart").query()));
+                new WeakReference<>(ui.robot.lookup("#throughputChart").query()),
+                new WeakReference<>(ui.robot.lookup("#historyTable").query()), new WeakReference<>(ui.window.alerts()));
         ui.close();
         // Monocle's headless input remembers the window of the last mouse and key event (a test-only root):
         // move both to another window, as a person's next click elsewhere would.

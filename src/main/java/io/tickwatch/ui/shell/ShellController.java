@@ -33,6 +33,8 @@ public final class ShellController {
     @FXML private HBox storeBanner;
     @FXML private TabPane tabs;
     @FXML private Tab messagesTab;
+    @FXML private Tab alertsTab;
+    @FXML private Tab failuresTab;
     @FXML private ToggleGroup rangeGroup;
     @FXML private ToggleButton range15m;
     @FXML private ToggleButton range1h;
@@ -99,6 +101,15 @@ public final class ShellController {
     /** Drill-down from another screen lands on the messages tab. */
     public void showMessages() {
         tabs.getSelectionModel().select(messagesTab);
+    }
+
+    /** The alerts tab, whose header shows how many alerts fire. */
+    public Tab alertsTab() {
+        return alertsTab;
+    }
+
+    public Tab failuresTab() {
+        return failuresTab;
     }
 
     public void close() {
