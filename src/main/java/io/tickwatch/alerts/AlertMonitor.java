@@ -37,6 +37,8 @@ public final class AlertMonitor implements AutoCloseable {
      * plenty, and one evaluation reads the last day's messages (a few hundred ms on H2 with 1,000,000 stored).
      */
     public static final Duration PERIOD = Duration.ofSeconds(10);
+    /** The first evaluation waits this long, leaving the store to the screens a window fills as it opens. */
+    public static final Duration FIRST_DELAY = Duration.ofSeconds(2);
     public static final int HISTORY_SIZE = 500;
 
     private final DashboardQueries queries;
@@ -67,8 +69,11 @@ public final class AlertMonitor implements AutoCloseable {
         this.status = new AlertStatus(0, thresholds, none, true, List.of());
     }
 
-    /** Evaluates now and then every {@code period} on the monitor's thread; calling it again does nothing. */
-    public synchronized void start(Duration period) {
+    /**
+     * Evaluates after {@code firstDelay} and then every {@code period} on the monitor's thread; calling it again
+     * does nothing.
+     */
+    public synchronized void start(Duration firstDelay, Duration period) {
         if (worker != null || closed) {
             return;
         }
@@ -78,11 +83,12 @@ public final class AlertMonitor implements AutoCloseable {
             t.setUncaughtExceptionHandler((th, e) -> LOG.error("alert evaluation failed", e));
             return t;
         });
-        worker.scheduleWithFixedDelay(this::evaluateSafely, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+        worker.scheduleWithFixedDelay(this::evaluateSafely, firstDelay.toMillis(), period.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     public void start() {
-        start(PERIOD);
+        start(FIRST_DELAY, PERIOD);
     }
 
     /** New thresholds (from the settings dialog or the alerts screen); a running monitor re-evaluates at once. */

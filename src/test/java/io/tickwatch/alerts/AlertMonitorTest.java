@@ -119,7 +119,7 @@ class AlertMonitorTest {
 
     @Test
     void aStartedMonitorEvaluatesOnItsOwnThreadAndAppliesNewThresholdsAtOnce() {
-        monitor(10).start(Duration.ofHours(1)); // after the first run, only new thresholds make it evaluate
+        monitor(10).start(Duration.ZERO, Duration.ofHours(1)); // after the first run, only new thresholds make it evaluate
         await().atMost(Duration.ofSeconds(30)).until(() -> monitor.status().evaluatedAt() > 0);
         assertThat(heard).isEmpty();
 
