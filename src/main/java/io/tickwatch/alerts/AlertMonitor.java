@@ -182,7 +182,9 @@ public final class AlertMonitor implements AutoCloseable {
         closed = true;
         listeners.clear();
         if (worker != null) {
-            worker.shutdownNow();
+            // Not shutdownNow: interrupting a thread inside an H2 query closes H2's file channel, and with it the
+            // store. Shutdown cancels the next runs; one already running finishes and tells no listener.
+            worker.shutdown();
         }
     }
 }
