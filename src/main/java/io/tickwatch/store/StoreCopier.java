@@ -115,13 +115,7 @@ public final class StoreCopier {
     private void writeMessages(List<MessageState> states, List<EventRow> events) throws SQLException {
         Dialect d = to.dialect();
         inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(d.upsertMessages())) {
-                for (MessageState s : states) {
-                    MessageRows.bind(ps, s);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
+            MessageUpsert.write(c, d, states);
             try (PreparedStatement ps = c.prepareStatement(d.copyEvents())) {
                 for (EventRow e : events) {
                     MessageRows.bind(ps, e);
