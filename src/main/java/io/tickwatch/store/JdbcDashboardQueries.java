@@ -118,14 +118,20 @@ public final class JdbcDashboardQueries implements DashboardQueries {
         if (bucketMillis <= 0) {
             throw new IllegalArgumentException("bucketMillis must be positive");
         }
+        // From the maintained counts (sql/common/V3__status_counts.sql): buckets are multiples of their grain.
         // The bucket size is a number we computed, inlined so that both engines see one GROUP BY expression.
-        String bucket = "(e.observed_at - " + since + ") / " + bucketMillis;
-        String sql = "SELECT " + bucket + " AS b, e.status, SUM(e.seen) FROM status_events e "
-                + "WHERE e.observed_at >= ? AND e.observed_at < ? AND e.status IN ('sent', 'delivered', 'read', 'failed') "
-                + "GROUP BY " + bucket + ", e.status ORDER BY b";
+        long grain = StatusCounts.grainFor(bucketMillis);
+        if (since % grain != 0) {
+            throw new IllegalArgumentException("a throughput chart starts on a multiple of " + grain + " ms, not " + since);
+        }
+        String bucket = "(s.bucket_start - " + since + ") / " + bucketMillis;
+        String sql = "SELECT " + bucket + " AS b, s.status, SUM(s.events) FROM status_counts s "
+                + "WHERE s.grain_ms = ? AND s.bucket_start >= ? AND s.bucket_start < ? "
+                + "GROUP BY " + bucket + ", s.status ORDER BY b";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, since);
-            ps.setLong(2, until);
+            ps.setLong(1, grain);
+            ps.setLong(2, since);
+            ps.setLong(3, until);
             List<ThroughputBucket> result = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -75,6 +75,7 @@ public final class JdbcStatusStore implements StatusStore {
                 insertRequests(c, batch.requests());
                 MessageUpsert.write(c, dialect, batch.states());
                 upsertEvents(c, batch.events());
+                StatusCounts.add(c, dialect, batch.events());
                 insertRejected(c, batch.rejected());
                 upsertCounts(c, batch.requestCounts(), batch.countsMinute());
                 notifyChanges(c, batch.states());

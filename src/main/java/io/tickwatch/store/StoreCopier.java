@@ -55,6 +55,7 @@ public final class StoreCopier {
             long requests = copyRequests(source);
             long rejected = copyRejected(source);
             long counts = copyRequestCounts(source);
+            inTransaction(StatusCounts::recount);
             long events = count(source, "status_events");
             Summary summary = new Summary(messages, events, requests, rejected, counts);
             LOG.info("Copied {} into {}: {}", from.describe(), to.describe(), summary);

@@ -17,6 +17,9 @@ public final class StoreFactory {
     private StoreFactory() {
     }
 
+    private static final long STARTUP_CONNECTION_TIMEOUT_MILLIS = 5_000;
+    private static final long CONNECTION_TIMEOUT_MILLIS = 500;
+
     /**
      * @param jdbcUrl   {@code jdbc:h2:…} or {@code jdbc:postgresql:…}; durability settings are added here
      * @param poolSize  connections: the writer holds one per batch, API readers share the rest
@@ -45,7 +48,9 @@ public final class StoreFactory {
         // Fail fast while the database is away: the writer answers 503 and the provider retries. The first
         // batch after an outage begins waits this long for a connection the pool cannot make; at 1 s its
         // webhooks were answered after just over a second, so half of that (Hikari's floor is 250 ms).
-        config.setConnectionTimeout(500);
+        // At start-up, though, the first connection may open (or create) the H2 file in a cold JVM on a busy
+        // machine: that took over 500 ms here and failed the start. So the short timeout is set once migrated.
+        config.setConnectionTimeout(STARTUP_CONNECTION_TIMEOUT_MILLIS);
         config.setValidationTimeout(250);
         config.setInitializationFailTimeout(-1);
         // A connection the driver declares unusable (H2 "database is already closed", 90121/90098, is not
@@ -71,6 +76,7 @@ public final class StoreFactory {
                     .locations("classpath:sql/common", "classpath:sql/" + dialect.migrationFolder())
                     .load()
                     .migrate();
+            dataSource.getHikariConfigMXBean().setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
         } catch (RuntimeException e) {
             dataSource.close();
             throw new StoreException("could not prepare the database at " + JdbcUrls.redact(jdbcUrl)

@@ -142,6 +142,8 @@ public final class DashboardWindow {
         messages.close();
         phones.close();
         shell.close();
-        executor.shutdownNow();
+        // Not shutdownNow: interrupting a thread inside an H2 query closes H2's file channel, and with it the
+        // store under the writer ("The database has been closed"). A running query finishes on its own.
+        executor.shutdown();
     }
 }

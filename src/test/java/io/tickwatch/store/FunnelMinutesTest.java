@@ -215,6 +215,45 @@ class FunnelMinutesTest {
                 .containsExactly(0L, 50L, 40L, 0L, 10L, 0L, 0L, 0L, 0L);
     }
 
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void throughputFromTheMaintainedCountsEqualsTheEventHistory(Backend backend) throws Exception {
+        db = backend.create(dir);
+        store = StoreFactory.open(db.jdbcUrl(), 4);
+        List<StatusEvent> events = stream(5, 800);
+        for (int i = 0; i < events.size(); i += 37) {
+            store.write(TestBatches.of(events.subList(i, Math.min(events.size(), i + 37))));
+        }
+        DashboardQueries queries = JdbcDashboardQueries.over(store);
+        long[][] charts = {{T0, T0 + 900_000, 10_000}, {T0 - 3_600_000, T0 + 4 * 3_600_000, 60_000},
+                {T0 + 600_000, T0 + 3 * 3_600_000 + 7, 300_000}, {T0 - 86_400_000, T0 + 7 * 86_400_000, 10_800_000}};
+        for (long[] chart : charts) {
+            assertThat(queries.throughput(chart[0], chart[1], chart[2]))
+                    .as("chart %s", Arrays.toString(chart))
+                    .containsExactlyInAnyOrderElementsOf(fromHistory(chart[0], chart[1], chart[2]))
+                    .isNotEmpty();
+        }
+    }
+
+    private List<ThroughputBucket> fromHistory(long since, long until, long bucket) throws SQLException {
+        List<ThroughputBucket> result = new ArrayList<>();
+        try (Connection c = store.dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT observed_at, status, seen FROM status_events "
+                     + "WHERE observed_at >= ? AND observed_at < ? AND status IN ('sent', 'delivered', 'read', 'failed')")) {
+            ps.setLong(1, since);
+            ps.setLong(2, until);
+            Map<List<Object>, Long> sums = new java.util.HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long start = since + Math.floorDiv(rs.getLong(1) - since, bucket) * bucket;
+                    sums.merge(List.of(start, rs.getString(2)), rs.getLong(3), Long::sum);
+                }
+            }
+            sums.forEach((k, n) -> result.add(new ThroughputBucket((Long) k.get(0), (String) k.get(1), n)));
+        }
+        return result;
+    }
+
     private long count(String table) throws SQLException {
         try (Connection c = store.dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + table);
