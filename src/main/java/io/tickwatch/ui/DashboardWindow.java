@@ -69,6 +69,7 @@ public final class DashboardWindow {
     private final Parent root;
     private final Timeline ticker;
     private final ChangeListener<TimeRange> rangeChanged;
+    private final ChangeListener<javafx.scene.control.Tab> tabChanged;
     private long lastSequence = -1;
 
     public DashboardWindow(Parts parts) {
@@ -95,6 +96,12 @@ public final class DashboardWindow {
                 .register(MessagesController.class, () -> messages)
                 .register(PhonesController.class, () -> phones)
                 .load(Fxml.DASHBOARD).getRoot();
+        this.tabChanged = (obs, old, now) -> {
+            messagesModel.shown(now == shell.messagesTab());
+            phonesModel.shown(now == shell.phonesTab());
+        };
+        shell.selectedTab().addListener(tabChanged);
+        tabChanged.changed(shell.selectedTab(), null, shell.selectedTab().getValue());
         this.rangeChanged = (obs, old, now) -> feed.select(now);
         display.rangeProperty().addListener(rangeChanged);
         feed.select(display.rangeProperty().get());
@@ -138,6 +145,7 @@ public final class DashboardWindow {
         Fx.assertFxThread();
         ticker.stop();
         display.rangeProperty().removeListener(rangeChanged);
+        shell.selectedTab().removeListener(tabChanged);
         overview.close();
         messages.close();
         phones.close();

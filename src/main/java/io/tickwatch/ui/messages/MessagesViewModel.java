@@ -9,6 +9,7 @@ import io.tickwatch.store.MessageDetail;
 import io.tickwatch.store.MessageFilter;
 import io.tickwatch.store.MessageSort;
 import io.tickwatch.store.MessageTablePage;
+import io.tickwatch.ui.common.LiveRefresh;
 import io.tickwatch.ui.common.DisplaySettings;
 import io.tickwatch.ui.common.Format;
 import io.tickwatch.ui.common.LatestOnly;
@@ -60,7 +61,7 @@ public final class MessagesViewModel {
     private int offset;
     private long total;
     private String selectedId;
-    private long lastLiveReload;
+    private final LiveRefresh live;
 
     public MessagesViewModel(DashboardQueries queries, Executor executor, DisplaySettings display, LongSupplier clock) {
         this.queries = queries;
@@ -72,6 +73,7 @@ public final class MessagesViewModel {
         status.addListener(filterChanged);
         phone.addListener(filterChanged);
         display.rangeProperty().addListener(filterChanged);
+        this.live = new LiveRefresh(clock, 1_000, pages::busy, this::reload);
     }
 
     public void reload() {
@@ -86,13 +88,14 @@ public final class MessagesViewModel {
         }
     }
 
-    /** New data arrived in the store: refresh what is shown, at most once a second. */
+    /** New data arrived in the store: refresh what is shown, at most once a second, and only if shown. */
     public void storeChanged() {
-        long now = clock.getAsLong();
-        if (now - lastLiveReload >= 1_000 && !pages.busy()) {
-            lastLiveReload = now;
-            reload();
-        }
+        live.storeChanged();
+    }
+
+    /** Whether the messages tab is on screen. */
+    public void shown(boolean shown) {
+        live.shown(shown);
     }
 
     private MessageFilter filter() {

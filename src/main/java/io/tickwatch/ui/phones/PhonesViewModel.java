@@ -3,6 +3,7 @@ package io.tickwatch.ui.phones;
 import io.tickwatch.store.DashboardQueries;
 import io.tickwatch.store.PhoneColumn;
 import io.tickwatch.store.PhoneRow;
+import io.tickwatch.ui.common.LiveRefresh;
 import io.tickwatch.ui.common.DisplaySettings;
 import io.tickwatch.ui.common.LatestOnly;
 import java.util.List;
@@ -34,7 +35,7 @@ public final class PhonesViewModel {
     private final ChangeListener<TimeRange> rangeChanged = (obs, old, now) -> reload();
     private PhoneColumn sort = PhoneColumn.MESSAGES;
     private boolean descending = true;
-    private long lastLiveReload;
+    private final LiveRefresh live;
 
     /** @param drillDown shows one phone's messages (given by the window, which knows the other screens) */
     public PhonesViewModel(DashboardQueries queries, Executor executor, DisplaySettings display, LongSupplier clock,
@@ -45,6 +46,7 @@ public final class PhonesViewModel {
         this.drillDown = drillDown;
         this.loader = new LatestOnly<>(executor, this::show, e -> summary.set("Cannot read phones: " + e.getMessage()));
         display.rangeProperty().addListener(rangeChanged);
+        this.live = new LiveRefresh(clock, 2_000, loader::busy, this::reload);
     }
 
     public void reload() {
@@ -54,13 +56,14 @@ public final class PhonesViewModel {
         loader.request(() -> queries.phones(since, null, s, desc, LIMIT));
     }
 
-    /** New data arrived: refresh at most every two seconds (a GROUP BY over all messages). */
+    /** New data arrived: refresh at most every two seconds (a GROUP BY over all messages), and only if shown. */
     public void storeChanged() {
-        long now = clock.getAsLong();
-        if (now - lastLiveReload >= 2_000 && !loader.busy()) {
-            lastLiveReload = now;
-            reload();
-        }
+        live.storeChanged();
+    }
+
+    /** Whether the phones tab is on screen. */
+    public void shown(boolean shown) {
+        live.shown(shown);
     }
 
     public void sortBy(PhoneColumn column, boolean desc) {

@@ -33,6 +33,7 @@ public final class ShellController {
     @FXML private HBox storeBanner;
     @FXML private TabPane tabs;
     @FXML private Tab messagesTab;
+    @FXML private Tab phonesTab;
     @FXML private ToggleGroup rangeGroup;
     @FXML private ToggleButton range15m;
     @FXML private ToggleButton range1h;
@@ -97,6 +98,19 @@ public final class ShellController {
     }
 
     /** Drill-down from another screen lands on the messages tab. */
+    /** The tab on screen, so screens behind other tabs can skip their live re-reads. */
+    public javafx.beans.value.ObservableValue<Tab> selectedTab() {
+        return tabs.getSelectionModel().selectedItemProperty();
+    }
+
+    public Tab messagesTab() {
+        return messagesTab;
+    }
+
+    public Tab phonesTab() {
+        return phonesTab;
+    }
+
     public void showMessages() {
         tabs.getSelectionModel().select(messagesTab);
     }
