@@ -159,6 +159,8 @@ class FunnelMinutesTest {
         } else {
             assertThat(count("funnel_deltas")).as("H2 writes funnel_minutes directly").isZero();
         }
+        store.recountAggregates();
+        assertRangesMatch(reference);
     }
 
     @ParameterizedTest
