@@ -96,7 +96,7 @@ public final class ConnectionProbe {
         if (cause instanceof UnknownHostException) {
             return "The host in " + where + " is unknown: check the server name in the URL.";
         }
-        if (cause instanceof SocketTimeoutException) {
+        if (cause instanceof SocketTimeoutException || String.valueOf(e.getMessage()).contains("timed out")) {
             return where + " did not answer within " + timeoutSeconds + " s: a wrong address, or a firewall in between?";
         }
         String state = e.getSQLState() == null ? "" : e.getSQLState();
