@@ -360,6 +360,31 @@ class SettingsDialogTest {
         assertThat(tw.postWebhook(onPremises()).status()).as("the default path is gone").isEqualTo(404);
     }
 
+    @Test
+    void aProblemInASettingTheDialogDoesNotShowIsNamedAndBlocksSave() throws Exception {
+        ConfiguredTickwatch tw = configured(Map.of());
+        Files.writeString(tw.configFile(), "max-body-bytes=0\n", java.nio.file.StandardOpenOption.APPEND); // edited by hand
+        ui.robot.clickOn("#openSettings");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(ui.text("otherProblems"))
+                .isEqualTo("Fix these in " + tw.configFile() + " first:\nmax-body-bytes must be positive, not 0"));
+        assertThat(saveDisabled()).isTrue();
+    }
+
+    @Test
+    void aFileThatCannotBeWrittenIsReportedAndNothingIsApplied() throws Exception {
+        ConfiguredTickwatch tw = configured(Map.of());
+        openSettings();
+        ui.robot.clickOn("#displayTab");
+        type("timeZone", "UTC");
+        Files.delete(tw.configFile());
+        Files.createDirectory(tw.configFile()); // the disk changed under the dialog: the file cannot be replaced
+        ui.robot.clickOn("#saveButton");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(ui.text("status"))
+                .startsWith("Could not save to " + tw.configFile() + ": ").endsWith(". Nothing was changed."));
+        assertThat(ui.fx(() -> ui.window.display().zoneProperty().get())).isEqualTo(DashboardFixture.LOCAL);
+        assertThat(saveDisabled()).as("it can be tried again").isFalse();
+    }
+
     private static int freePort() throws Exception {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();

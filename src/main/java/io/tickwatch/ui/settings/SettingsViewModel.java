@@ -159,11 +159,11 @@ public final class SettingsViewModel {
         storeUrlInvalid.set(problems.containsKey(Setting.DB));
         store.user().problem(problems.get(Setting.DB_USER));
         store.password().problem(problems.get(Setting.DB_PASSWORD));
-        otherProblems.set(problems.entrySet().stream()
+        // settings the dialog does not show (edited by hand since the start): said here, fixed in an editor
+        String others = problems.entrySet().stream()
                 .filter(e -> !fields.containsKey(e.getKey()) && !STORE.contains(e.getKey()))
-                .map(Map.Entry::getValue)
-                .collect(Collectors.joining("\n", "Other settings in the config file need fixing first:\n", ""))
-                .replaceFirst("^Other settings in the config file need fixing first:\n$", ""));
+                .map(Map.Entry::getValue).collect(Collectors.joining("\n"));
+        otherProblems.set(others.isEmpty() ? "" : "Fix these in " + origin.configFile() + " first:\n" + others);
         valid.set(check.valid());
         storeNote.set(check.valid() && live.storeWaitsForRestart(check.settings())
                 ? "The store changes at the next start: this window keeps using the current one until then." : "");
