@@ -2,6 +2,7 @@ package io.tickwatch.ui;
 
 import atlantafx.base.theme.PrimerLight;
 import io.tickwatch.App;
+import io.tickwatch.config.AlertThresholds;
 import io.tickwatch.live.OverviewFeed;
 import io.tickwatch.live.TimeRange;
 import io.tickwatch.store.DashboardQueries;
@@ -15,16 +16,22 @@ import io.tickwatch.ui.overview.OverviewController;
 import io.tickwatch.ui.overview.OverviewViewModel;
 import io.tickwatch.ui.phones.PhonesController;
 import io.tickwatch.ui.phones.PhonesViewModel;
+import io.tickwatch.ui.settings.SettingsDialog;
+import io.tickwatch.ui.settings.SettingsTargets;
 import io.tickwatch.ui.shell.ShellController;
 import io.tickwatch.ui.shell.ShellViewModel;
 import java.time.ZoneId;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Application;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.scene.Parent;
 import javafx.util.Duration;
@@ -47,11 +54,12 @@ public final class DashboardWindow {
     /** What a window needs from the running application. */
     public record Parts(String webhookUrl, String storeDescription, OverviewFeed feed, DashboardQueries queries,
                         ZoneId localZone, LongSupplier clock, io.tickwatch.config.Settings settings,
-                        io.tickwatch.receiver.RequestLog requestLog) {
+                        io.tickwatch.receiver.RequestLog requestLog,
+                        Function<io.tickwatch.config.Settings, String> receiver) {
 
         public static Parts of(App app, ZoneId localZone) {
             return new Parts(app.webhookUrl(), app.storeDescription(), app.overview(), app.dashboardQueries(),
-                    localZone, System::currentTimeMillis, app.settings(), app.requestLog());
+                    localZone, System::currentTimeMillis, app.settings(), app.requestLog(), app::reconfigureReceiver);
         }
     }
 
@@ -71,11 +79,19 @@ public final class DashboardWindow {
     private final ChangeListener<TimeRange> rangeChanged;
     private final ChangeListener<javafx.scene.control.Tab> tabChanged;
     private long lastSequence = -1;
+    private final Parts parts;
+    /** The alert rules' thresholds: from the settings at start, replaced when the settings dialog saves new ones. */
+    private final ObjectProperty<AlertThresholds> alertThresholds;
+    private SettingsDialog settingsDialog;
 
     public DashboardWindow(Parts parts) {
         Fx.assertFxThread();
         this.feed = parts.feed();
         this.display = new DisplaySettings(parts.localZone());
+        this.parts = parts;
+        display.useZone(parts.settings().timeZone());
+        display.privacyProperty().set(parts.settings().privacy());
+        this.alertThresholds = new SimpleObjectProperty<>(parts.settings().alerts());
         this.executor = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "tickwatch-ui-query-" + THREADS.incrementAndGet());
             t.setDaemon(true);
@@ -102,6 +118,7 @@ public final class DashboardWindow {
         };
         shell.selectedTab().addListener(tabChanged);
         tabChanged.changed(shell.selectedTab(), null, shell.selectedTab().getValue());
+        shell.onSettings(this::openSettings);
         this.rangeChanged = (obs, old, now) -> feed.select(now);
         display.rangeProperty().addListener(rangeChanged);
         feed.select(display.rangeProperty().get());
@@ -133,6 +150,33 @@ public final class DashboardWindow {
         shell.showMessages();
     }
 
+    /** Opens the settings dialog over this window, or brings the open one to the front. */
+    public SettingsDialog openSettings() {
+        Fx.assertFxThread();
+        if (settingsDialog == null || !settingsDialog.isShowing()) {
+            settingsDialog = new SettingsDialog(parts.settings(), settingsTargets(), SettingsDialog.PROBE_TIMEOUT);
+            settingsDialog.show(root.getScene() == null ? null : root.getScene().getWindow());
+        } else {
+            settingsDialog.toFront();
+        }
+        return settingsDialog;
+    }
+
+    /** What a saved setting changes in this window and in the receiver behind it. */
+    public SettingsTargets settingsTargets() {
+        return new SettingsTargets(display, alertThresholds::set, parts.receiver(), this::receiverMoved);
+    }
+
+    private void receiverMoved(String url) {
+        shellModel.webhookUrl(url);
+        overviewModel.webhookUrl(url);
+    }
+
+    /** The alert thresholds in force; the alert monitor follows this property. */
+    public ReadOnlyObjectProperty<AlertThresholds> alertThresholds() {
+        return alertThresholds;
+    }
+
     public Parent root() {
         return root;
     }
@@ -144,6 +188,9 @@ public final class DashboardWindow {
     public void close() {
         Fx.assertFxThread();
         ticker.stop();
+        if (settingsDialog != null) {
+            settingsDialog.close();
+        }
         display.rangeProperty().removeListener(rangeChanged);
         shell.selectedTab().removeListener(tabChanged);
         overview.close();

@@ -46,6 +46,15 @@ public final class DisplaySettings {
         zone.set(utc ? ZoneOffset.UTC : localZone);
     }
 
+    /** Applies the time-zone setting: "local", "UTC" or a zone id (already validated by the settings rules). */
+    public void useZone(String timeZoneSetting) {
+        zone.set(switch (timeZoneSetting) {
+            case "local" -> localZone;
+            case "UTC" -> ZoneOffset.UTC;
+            default -> ZoneId.of(timeZoneSetting);
+        });
+    }
+
     public boolean isUtc() {
         return zone.get().equals(ZoneOffset.UTC);
     }

@@ -2,6 +2,8 @@ package io.tickwatch.ui.shell;
 
 import io.tickwatch.live.TimeRange;
 import io.tickwatch.ui.common.DisplaySettings;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Map;
 import javafx.beans.value.ChangeListener;
 import javafx.fxml.FXML;
@@ -43,9 +45,12 @@ public final class ShellController {
     @FXML private ToggleGroup zoneGroup;
     @FXML private ToggleButton zoneUtc;
     @FXML private ToggleButton zoneLocal;
+    @FXML private ToggleButton zoneNamed;
 
     private final ChangeListener<Toggle> rangeChosen = (obs, old, now) -> chooseRange(old, now);
     private final ChangeListener<Toggle> zoneChosen = (obs, old, now) -> chooseZone(old, now);
+    private final ChangeListener<ZoneId> zoneChanged = (obs, old, now) -> showZone(now);
+    private Runnable settingsOpener = () -> { };
 
     public ShellController(ShellViewModel model, DisplaySettings display) {
         this.model = model;
@@ -70,6 +75,8 @@ public final class ShellController {
         zoneUtc.setSelected(display.isUtc());
         zoneLocal.setSelected(!display.isUtc());
         zoneLocal.setText("Local (" + display.localZone().getId() + ")");
+        showZone(display.zoneProperty().get());
+        display.zoneProperty().addListener(zoneChanged);
         rangeGroup.selectedToggleProperty().addListener(rangeChosen);
         zoneGroup.selectedToggleProperty().addListener(zoneChosen);
     }
@@ -87,7 +94,34 @@ public final class ShellController {
             zoneGroup.selectToggle(old);
             return;
         }
-        display.useUtc(now == zoneUtc);
+        if (now != zoneNamed) {
+            display.useUtc(now == zoneUtc);
+        }
+    }
+
+    /**
+     * Follows the zone when the settings dialog changes it: UTC and Local are the usual two; a zone chosen
+     * by id (e.g. America/New_York) gets a third button of its own while it is in use.
+     */
+    private void showZone(ZoneId zone) {
+        boolean named = !zone.equals(ZoneOffset.UTC) && !zone.equals(display.localZone());
+        zoneNamed.setText(zone.getId());
+        zoneNamed.setVisible(named);
+        zoneNamed.setManaged(named);
+        Toggle shown = display.isUtc() ? zoneUtc : named ? zoneNamed : zoneLocal;
+        if (zoneGroup.getSelectedToggle() != shown) {
+            zoneGroup.selectToggle(shown);
+        }
+    }
+
+    /** What the header's Settings button does (the window opens the dialog). */
+    public void onSettings(Runnable opener) {
+        this.settingsOpener = opener;
+    }
+
+    @FXML
+    private void openSettings() {
+        settingsOpener.run();
     }
 
     @FXML
@@ -118,5 +152,6 @@ public final class ShellController {
     public void close() {
         rangeGroup.selectedToggleProperty().removeListener(rangeChosen);
         zoneGroup.selectedToggleProperty().removeListener(zoneChosen);
+        display.zoneProperty().removeListener(zoneChanged);
     }
 }
