@@ -9,6 +9,9 @@ import io.tickwatch.ui.common.ControllerFactory;
 import io.tickwatch.ui.common.DisplaySettings;
 import io.tickwatch.ui.common.Fx;
 import io.tickwatch.ui.common.Fxml;
+import io.tickwatch.ui.demo.DemoStartController;
+import io.tickwatch.ui.demo.DemoToggleController;
+import io.tickwatch.ui.demo.DemoTrafficViewModel;
 import io.tickwatch.ui.messages.MessagesController;
 import io.tickwatch.ui.messages.MessagesViewModel;
 import io.tickwatch.ui.overview.OverviewController;
@@ -47,11 +50,13 @@ public final class DashboardWindow {
     /** What a window needs from the running application. */
     public record Parts(String webhookUrl, String storeDescription, OverviewFeed feed, DashboardQueries queries,
                         ZoneId localZone, LongSupplier clock, io.tickwatch.config.Settings settings,
-                        io.tickwatch.receiver.RequestLog requestLog) {
+                        io.tickwatch.receiver.RequestLog requestLog,
+                        io.tickwatch.demo.DemoTraffic demo) {
 
         public static Parts of(App app, ZoneId localZone) {
             return new Parts(app.webhookUrl(), app.storeDescription(), app.overview(), app.dashboardQueries(),
-                    localZone, System::currentTimeMillis, app.settings(), app.requestLog());
+                    localZone, System::currentTimeMillis, app.settings(), app.requestLog(),
+                    app.demo());
         }
     }
 
@@ -66,6 +71,8 @@ public final class DashboardWindow {
     private final OverviewController overview;
     private final MessagesController messages;
     private final PhonesController phones;
+    private final DemoTrafficViewModel demoModel;
+    private final DemoToggleController demoToggle;
     private final Parent root;
     private final Timeline ticker;
     private final ChangeListener<TimeRange> rangeChanged;
@@ -89,11 +96,15 @@ public final class DashboardWindow {
         this.overview = new OverviewController(overviewModel, display);
         this.messages = new MessagesController(messagesModel, display);
         this.phones = new PhonesController(phonesModel, display);
+        this.demoModel = new DemoTrafficViewModel(parts.demo());
+        this.demoToggle = new DemoToggleController(demoModel);
         this.root = new ControllerFactory()
                 .register(ShellController.class, () -> shell)
                 .register(OverviewController.class, () -> overview)
                 .register(MessagesController.class, () -> messages)
                 .register(PhonesController.class, () -> phones)
+                .register(DemoToggleController.class, () -> demoToggle)
+                .register(DemoStartController.class, () -> new DemoStartController(demoModel))
                 .load(Fxml.DASHBOARD).getRoot();
         this.rangeChanged = (obs, old, now) -> feed.select(now);
         display.rangeProperty().addListener(rangeChanged);
@@ -114,6 +125,7 @@ public final class DashboardWindow {
         OverviewFeed.Snapshot s = feed.snapshot();
         shellModel.show(s, display.zoneProperty().get());
         overviewModel.show(s);
+        demoModel.refresh();
         if (s.data().sequence() != lastSequence) {
             lastSequence = s.data().sequence();
             messagesModel.storeChanged();
@@ -142,6 +154,8 @@ public final class DashboardWindow {
         messages.close();
         phones.close();
         shell.close();
+        demoToggle.close();
+        demoModel.close();
         executor.shutdownNow();
     }
 }
