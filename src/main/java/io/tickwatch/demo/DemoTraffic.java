@@ -19,16 +19,13 @@ public final class DemoTraffic implements AutoCloseable {
     static final int MAX_IN_FLIGHT = 32;
 
     private final WebhookTarget target;
-    private final HttpClient http;
+    private HttpClient http; // made at the first start: building one costs ~half a second (TLS set-up) and a thread
     private volatile DemoConfig config = DemoConfig.defaults();
     private volatile TrafficSimulator current;
     private volatile DemoCounters counters = new DemoCounters();
 
     public DemoTraffic(WebhookTarget target) {
         this.target = target;
-        // HTTP/1.1: the receiver is plain HTTP and an h2c upgrade attempt per connection would only add a round trip
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     /** Starts with the last configuration used (the defaults at first). */
@@ -39,6 +36,10 @@ public final class DemoTraffic implements AutoCloseable {
     /** Starts (or restarts, when running) with {@code newConfig}. */
     public synchronized void start(DemoConfig newConfig) {
         stopCurrent();
+        if (http == null) {
+            // HTTP/1.1: the receiver is plain HTTP, and an h2c upgrade attempt per connection would only add a round trip
+            http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        }
         DemoCounters fresh = new DemoCounters();
         TrafficSimulator simulator = new TrafficSimulator(newConfig, SimulationClock.wall(),
                 new WebhookPoster(http, target, MAX_IN_FLIGHT, fresh, posted -> { }), fresh, 0);

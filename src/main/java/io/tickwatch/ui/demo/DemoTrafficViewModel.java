@@ -40,6 +40,7 @@ public final class DemoTrafficViewModel {
     private final StringProperty notice = new SimpleStringProperty("");
     private final StringProperty summary = new SimpleStringProperty("");
     private final StringProperty problem = new SimpleStringProperty("");
+    private String failure; // why the last start or stop failed; kept until the next one succeeds
 
     public DemoTrafficViewModel(DemoTraffic demo) {
         this.demo = demo;
@@ -76,20 +77,18 @@ public final class DemoTrafficViewModel {
         busy.set(true);
         running.set(run); // the button follows the click at once; refresh() corrects it if the change failed
         worker.execute(() -> {
-            String failure = null;
+            String error = null;
             try {
                 action.run();
             } catch (RuntimeException e) {
                 LOG.warn("Could not {} demo traffic", run ? "start" : "stop", e);
-                failure = "Demo traffic could not " + (run ? "start" : "stop") + ": " + e.getMessage();
+                error = "Demo traffic could not " + (run ? "start" : "stop") + ": " + e.getMessage();
             }
-            String f = failure;
+            String outcome = error;
             Platform.runLater(() -> {
                 busy.set(false);
+                failure = outcome;
                 refresh();
-                if (f != null) {
-                    problem.set(f);
-                }
             });
         });
     }
@@ -101,9 +100,9 @@ public final class DemoTrafficViewModel {
             running.set(s.running());
         }
         label.set(running.get() ? "Demo · " + rate(s.messagesPerSecond()) + " msg/s" : OFF);
-        notice.set(notice(s));
-        summary.set(summary(s, running.get()));
-        problem.set(s.lastProblem() == null ? "" : s.lastProblem());
+        notice.set(failure != null ? "failed" : notice(s));
+        summary.set(summary(s, running.get()) + (failure == null ? "" : "\n" + failure));
+        problem.set(failure != null ? failure : s.lastProblem() == null ? "" : s.lastProblem());
     }
 
     /** Only what needs attention: the receiver refused demo webhooks, or asked to retry. */
