@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tickwatch.config.Settings;
+import io.tickwatch.demo.DemoTraffic;
+import io.tickwatch.demo.WebhookTarget;
 import io.tickwatch.ingest.GroupCommitWriter;
 import io.tickwatch.ingest.IngestMetrics;
 import io.tickwatch.ingest.IngestQueue;
@@ -19,6 +21,7 @@ import io.tickwatch.store.JdbcDashboardQueries;
 import io.tickwatch.store.ChangeFeed;
 import io.tickwatch.store.JdbcStatusStore;
 import io.tickwatch.store.StoreFactory;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -45,12 +48,14 @@ public final class App implements AutoCloseable {
     private final ChangeFeed changeFeed;
     private final Settings settings;
     private final RequestLog requestLog;
+    private final DemoTraffic demo;
     private boolean closed;
 
     private App(JdbcStatusStore store, GroupCommitWriter writer, WebhookServer server,
                 DashboardQueries dashboardQueries, OverviewFeed overview, ChangeFeed changeFeed, Settings settings,
-                RequestLog requestLog, WebhookServer.Parts serverParts) {
+                RequestLog requestLog, WebhookServer.Parts serverParts, DemoTraffic demo) {
         this.serverParts = serverParts;
+        this.demo = demo;
         this.settings = settings;
         this.requestLog = requestLog;
         this.store = store;
@@ -96,8 +101,15 @@ public final class App implements AutoCloseable {
                         + "reach this port can post statuses. Set TICKWATCH_APP_SECRET or TICKWATCH_WEBHOOK_TOKEN.");
             }
             LOG.info("Listening on {}", server.webhookUrl());
+            // Demo traffic goes to our own receiver over real HTTP, with the proofs it requires, like a provider
+            DemoTraffic demo = new DemoTraffic(new WebhookTarget(URI.create(server.webhookUrl()), settings.appSecret(),
+                    settings.webhookToken()));
+            opened.add(0, demo);
+            if (settings.demo()) {
+                demo.start();
+            }
             return new App(store, writer, server, dashboardQueries, overview, changeFeed, settings, requestLog,
-                    serverParts);
+                    serverParts, demo);
         } catch (RuntimeException e) {
             for (AutoCloseable c : opened) {
                 try {
@@ -150,6 +162,7 @@ public final class App implements AutoCloseable {
             current.close();
             LOG.info("Listening on {}", moved.webhookUrl());
         }
+        demo.retarget(new WebhookTarget(URI.create(server.webhookUrl()), options.appSecret(), options.webhookToken()));
         return server.webhookUrl();
     }
 
@@ -189,6 +202,11 @@ public final class App implements AutoCloseable {
         return overview;
     }
 
+    /** Demo traffic to this receiver: started by {@code --demo} or from the dashboard. */
+    public DemoTraffic demo() {
+        return demo;
+    }
+
     @Override
     public synchronized void close() {
         if (closed) {
@@ -196,6 +214,7 @@ public final class App implements AutoCloseable {
         }
         closed = true;
         LOG.info("Shutting down: no new requests, answering those in flight");
+        demo.close(); // our own traffic first, so the receiver's last answers are not to ourselves
         server.close();
         writer.close();
         changeFeed.close();

@@ -10,6 +10,9 @@ import io.tickwatch.ui.common.ControllerFactory;
 import io.tickwatch.ui.common.DisplaySettings;
 import io.tickwatch.ui.common.Fx;
 import io.tickwatch.ui.common.Fxml;
+import io.tickwatch.ui.demo.DemoStartController;
+import io.tickwatch.ui.demo.DemoToggleController;
+import io.tickwatch.ui.demo.DemoTrafficViewModel;
 import io.tickwatch.ui.messages.MessagesController;
 import io.tickwatch.ui.messages.MessagesViewModel;
 import io.tickwatch.ui.overview.OverviewController;
@@ -55,11 +58,13 @@ public final class DashboardWindow {
     public record Parts(String webhookUrl, String storeDescription, OverviewFeed feed, DashboardQueries queries,
                         ZoneId localZone, LongSupplier clock, io.tickwatch.config.Settings settings,
                         io.tickwatch.receiver.RequestLog requestLog,
-                        Function<io.tickwatch.config.Settings, String> receiver) {
+                        Function<io.tickwatch.config.Settings, String> receiver,
+                        io.tickwatch.demo.DemoTraffic demo) {
 
         public static Parts of(App app, ZoneId localZone) {
             return new Parts(app.webhookUrl(), app.storeDescription(), app.overview(), app.dashboardQueries(),
-                    localZone, System::currentTimeMillis, app.settings(), app.requestLog(), app::reconfigureReceiver);
+                    localZone, System::currentTimeMillis, app.settings(), app.requestLog(), app::reconfigureReceiver,
+                    app.demo());
         }
     }
 
@@ -74,6 +79,8 @@ public final class DashboardWindow {
     private final OverviewController overview;
     private final MessagesController messages;
     private final PhonesController phones;
+    private final DemoTrafficViewModel demoModel;
+    private final DemoToggleController demoToggle;
     private final Parent root;
     private final Timeline ticker;
     private final ChangeListener<TimeRange> rangeChanged;
@@ -106,11 +113,15 @@ public final class DashboardWindow {
         this.overview = new OverviewController(overviewModel, display);
         this.messages = new MessagesController(messagesModel, display);
         this.phones = new PhonesController(phonesModel, display);
+        this.demoModel = new DemoTrafficViewModel(parts.demo());
+        this.demoToggle = new DemoToggleController(demoModel);
         this.root = new ControllerFactory()
                 .register(ShellController.class, () -> shell)
                 .register(OverviewController.class, () -> overview)
                 .register(MessagesController.class, () -> messages)
                 .register(PhonesController.class, () -> phones)
+                .register(DemoToggleController.class, () -> demoToggle)
+                .register(DemoStartController.class, () -> new DemoStartController(demoModel))
                 .load(Fxml.DASHBOARD).getRoot();
         this.tabChanged = (obs, old, now) -> {
             messagesModel.shown(now == shell.messagesTab());
@@ -138,6 +149,7 @@ public final class DashboardWindow {
         OverviewFeed.Snapshot s = feed.snapshot();
         shellModel.show(s, display.zoneProperty().get());
         overviewModel.show(s);
+        demoModel.refresh();
         if (s.data().sequence() != lastSequence) {
             lastSequence = s.data().sequence();
             messagesModel.storeChanged();
@@ -197,6 +209,8 @@ public final class DashboardWindow {
         messages.close();
         phones.close();
         shell.close();
+        demoToggle.close();
+        demoModel.close();
         // Not shutdownNow: interrupting a thread inside an H2 query closes H2's file channel, and with it the
         // store under the writer ("The database has been closed"). A running query finishes on its own.
         executor.shutdown();

@@ -78,6 +78,20 @@ class ReceiverChangesOverHttpTest {
     }
 
     @Test
+    void runningDemoTrafficFollowsTheReceiverToItsNewPortAndSecret() throws Exception {
+        tw = ConfiguredTickwatch.start(home, Map.of());
+        tw.app().demo().start();
+        int newPort = freePort();
+        tw.app().reconfigureReceiver(withFile(Setting.PORT, Integer.toString(newPort), Setting.APP_SECRET, "s3cret"));
+        assertThat(tw.app().demo().target().url().getPort()).isEqualTo(newPort);
+        long before = tw.app().demo().stats().acknowledged();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> tw.app().demo().stats().acknowledged() >= before + 5);
+        tw.app().demo().stop();
+        assertThat(tw.app().demo().stats().refused()).as("signed with the new secret, sent to the new port").isZero();
+    }
+
+    @Test
     void aNewPortOpensBeforeTheOldOneClosesAndNothingAcceptedIsLost() throws Exception {
         tw = ConfiguredTickwatch.start(home, Map.of());
         int oldPort = tw.app().port();
