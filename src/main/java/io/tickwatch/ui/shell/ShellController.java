@@ -1,5 +1,6 @@
 package io.tickwatch.ui.shell;
 
+import atlantafx.base.controls.ToggleSwitch;
 import io.tickwatch.live.TimeRange;
 import io.tickwatch.ui.common.DisplaySettings;
 import java.util.Map;
@@ -42,6 +43,8 @@ public final class ShellController {
     @FXML private ToggleGroup zoneGroup;
     @FXML private ToggleButton zoneUtc;
     @FXML private ToggleButton zoneLocal;
+    @FXML private ToggleSwitch privacySwitch;
+    @FXML private Label privacyLabel;
 
     private final ChangeListener<Toggle> rangeChosen = (obs, old, now) -> chooseRange(old, now);
     private final ChangeListener<Toggle> zoneChosen = (obs, old, now) -> chooseZone(old, now);
@@ -69,6 +72,11 @@ public final class ShellController {
         zoneUtc.setSelected(display.isUtc());
         zoneLocal.setSelected(!display.isUtc());
         zoneLocal.setText("Local (" + display.localZone().getId() + ")");
+        privacySwitch.selectedProperty().bindBidirectional(display.privacyProperty());
+        javafx.scene.control.Tooltip privacyTip = new javafx.scene.control.Tooltip(
+                "Privacy mode: every phone number on screen and in exports is masked, e.g. +91 98••• ••210");
+        privacySwitch.setTooltip(privacyTip);
+        privacyLabel.setTooltip(privacyTip);
         rangeGroup.selectedToggleProperty().addListener(rangeChosen);
         zoneGroup.selectedToggleProperty().addListener(zoneChosen);
     }
@@ -89,6 +97,12 @@ public final class ShellController {
         display.useUtc(now == zoneUtc);
     }
 
+    /** The switch toggles only on its track; its caption toggles it too, as a checkbox's text would. */
+    @FXML
+    private void togglePrivacy() {
+        display.privacyProperty().set(!display.privacyProperty().get());
+    }
+
     @FXML
     private void copyWebhookUrl() {
         ClipboardContent content = new ClipboardContent();
@@ -102,6 +116,7 @@ public final class ShellController {
     }
 
     public void close() {
+        privacySwitch.selectedProperty().unbindBidirectional(display.privacyProperty());
         rangeGroup.selectedToggleProperty().removeListener(rangeChosen);
         zoneGroup.selectedToggleProperty().removeListener(zoneChosen);
     }
