@@ -9,6 +9,9 @@ import io.tickwatch.ui.common.ControllerFactory;
 import io.tickwatch.ui.common.DisplaySettings;
 import io.tickwatch.ui.common.Fx;
 import io.tickwatch.ui.common.Fxml;
+import io.tickwatch.ui.inspector.InspectorController;
+import io.tickwatch.ui.inspector.InspectorViewModel;
+import io.tickwatch.ui.inspector.RequestReplay;
 import io.tickwatch.ui.messages.MessagesController;
 import io.tickwatch.ui.messages.MessagesViewModel;
 import io.tickwatch.ui.overview.OverviewController;
@@ -66,6 +69,8 @@ public final class DashboardWindow {
     private final OverviewController overview;
     private final MessagesController messages;
     private final PhonesController phones;
+    private final InspectorViewModel inspectorModel;
+    private final InspectorController inspector;
     private final Parent root;
     private final Timeline ticker;
     private final ChangeListener<TimeRange> rangeChanged;
@@ -75,6 +80,7 @@ public final class DashboardWindow {
         Fx.assertFxThread();
         this.feed = parts.feed();
         this.display = new DisplaySettings(parts.localZone());
+        display.privacyProperty().set(parts.settings() != null && parts.settings().privacy());
         this.executor = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "tickwatch-ui-query-" + THREADS.incrementAndGet());
             t.setDaemon(true);
@@ -89,11 +95,16 @@ public final class DashboardWindow {
         this.overview = new OverviewController(overviewModel, display);
         this.messages = new MessagesController(messagesModel, display);
         this.phones = new PhonesController(phonesModel, display);
+        this.inspectorModel = new InspectorViewModel(parts.requestLog(), new RequestReplay(parts.webhookUrl(),
+                parts.settings() == null ? null : parts.settings().appSecret(),
+                parts.settings() == null ? null : parts.settings().webhookToken()), executor, display);
+        this.inspector = new InspectorController(inspectorModel, display);
         this.root = new ControllerFactory()
                 .register(ShellController.class, () -> shell)
                 .register(OverviewController.class, () -> overview)
                 .register(MessagesController.class, () -> messages)
                 .register(PhonesController.class, () -> phones)
+                .register(InspectorController.class, () -> inspector)
                 .load(Fxml.DASHBOARD).getRoot();
         this.rangeChanged = (obs, old, now) -> feed.select(now);
         display.rangeProperty().addListener(rangeChanged);
@@ -114,6 +125,7 @@ public final class DashboardWindow {
         OverviewFeed.Snapshot s = feed.snapshot();
         shellModel.show(s, display.zoneProperty().get());
         overviewModel.show(s);
+        inspectorModel.poll();
         if (s.data().sequence() != lastSequence) {
             lastSequence = s.data().sequence();
             messagesModel.storeChanged();
@@ -134,6 +146,15 @@ public final class DashboardWindow {
         return display;
     }
 
+    /** For tests: the screens' view-models, to export to a path without a file dialog. */
+    MessagesViewModel messagesModel() {
+        return messagesModel;
+    }
+
+    PhonesViewModel phonesModel() {
+        return phonesModel;
+    }
+
     public void close() {
         Fx.assertFxThread();
         ticker.stop();
@@ -141,6 +162,7 @@ public final class DashboardWindow {
         overview.close();
         messages.close();
         phones.close();
+        inspector.close();
         shell.close();
         executor.shutdownNow();
     }
