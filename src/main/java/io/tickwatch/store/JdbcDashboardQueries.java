@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
@@ -248,6 +249,34 @@ public final class JdbcDashboardQueries implements DashboardQueries {
 
     @Override
     public List<PhoneRow> phones(Long since, Long until, PhoneColumn sort, boolean descending, int limit) {
+        List<PhoneRow> rows = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            readPhones(c, since, until, sort, descending, " LIMIT " + limit, rows::add);
+            return rows;
+        } catch (SQLException e) {
+            throw new StoreException("could not list phones", e);
+        }
+    }
+
+    @Override
+    public void eachPhone(Long since, Long until, PhoneColumn sort, boolean descending, Consumer<PhoneRow> each) {
+        try (Connection c = dataSource.getConnection()) {
+            // PostgreSQL streams a result (honours the fetch size) only inside a transaction
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                readPhones(c, since, until, sort, descending, "", each);
+            } finally {
+                c.rollback(); // read only: nothing to keep
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not read phones", e);
+        }
+    }
+
+    private static void readPhones(Connection c, Long since, Long until, PhoneColumn sort, boolean descending,
+                                   String limit, Consumer<PhoneRow> each) throws SQLException {
         SqlFilter filter = SqlFilter.forMessages(null, null, null, since, until);
         filter.and("m.phone IS NOT NULL");
         String direction = descending ? " DESC" : " ASC";
@@ -257,19 +286,29 @@ public final class JdbcDashboardQueries implements DashboardQueries {
                 + "SUM(CASE WHEN m.read_at IS NOT NULL THEN 1 ELSE 0 END) AS read_count, "
                 + "PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY m.read_at - m.delivered_at) AS median_read, "
                 + "MAX(m.last_received) AS last_activity FROM messages m" + filter.where() + " GROUP BY m.phone) p "
-                + "ORDER BY " + sort.expression + direction + " NULLS LAST, p.phone LIMIT " + limit;
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+                + "ORDER BY " + sort.expression + direction + " NULLS LAST, p.phone" + limit;
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setFetchSize(500);
             filter.bind(ps);
-            List<PhoneRow> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new PhoneRow(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                    each.accept(new PhoneRow(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
                             MessageRows.nullableLong(rs, "median_read"), rs.getLong(6)));
                 }
             }
-            return rows;
+        }
+    }
+
+    @Override
+    public MessageExportPage messagesAfter(MessageFilter filter, MessageSort sort, boolean descending,
+                                           MessageCursor after, int limit) {
+        if (limit < 1 || limit > MessageQuery.MAX_LIMIT) {
+            throw new IllegalArgumentException("bad page size " + limit);
+        }
+        try (Connection c = dataSource.getConnection()) {
+            return MessageKeyset.page(c, filter, sort, descending, after, limit);
         } catch (SQLException e) {
-            throw new StoreException("could not list phones", e);
+            throw new StoreException("could not read messages for the export", e);
         }
     }
 }

@@ -13,6 +13,9 @@ import io.tickwatch.ui.common.Fxml;
 import io.tickwatch.ui.demo.DemoStartController;
 import io.tickwatch.ui.demo.DemoToggleController;
 import io.tickwatch.ui.demo.DemoTrafficViewModel;
+import io.tickwatch.ui.inspector.InspectorController;
+import io.tickwatch.ui.inspector.InspectorViewModel;
+import io.tickwatch.ui.inspector.RequestReplay;
 import io.tickwatch.ui.messages.MessagesController;
 import io.tickwatch.ui.messages.MessagesViewModel;
 import io.tickwatch.ui.overview.OverviewController;
@@ -81,6 +84,8 @@ public final class DashboardWindow {
     private final PhonesController phones;
     private final DemoTrafficViewModel demoModel;
     private final DemoToggleController demoToggle;
+    private final InspectorViewModel inspectorModel;
+    private final InspectorController inspector;
     private final Parent root;
     private final Timeline ticker;
     private final ChangeListener<TimeRange> rangeChanged;
@@ -115,6 +120,8 @@ public final class DashboardWindow {
         this.phones = new PhonesController(phonesModel, display);
         this.demoModel = new DemoTrafficViewModel(parts.demo());
         this.demoToggle = new DemoToggleController(demoModel);
+        this.inspectorModel = new InspectorViewModel(parts.requestLog(), new RequestReplay(parts.demo()::target), executor, display);
+        this.inspector = new InspectorController(inspectorModel, display);
         this.root = new ControllerFactory()
                 .register(ShellController.class, () -> shell)
                 .register(OverviewController.class, () -> overview)
@@ -122,6 +129,7 @@ public final class DashboardWindow {
                 .register(PhonesController.class, () -> phones)
                 .register(DemoToggleController.class, () -> demoToggle)
                 .register(DemoStartController.class, () -> new DemoStartController(demoModel))
+                .register(InspectorController.class, () -> inspector)
                 .load(Fxml.DASHBOARD).getRoot();
         this.tabChanged = (obs, old, now) -> {
             messagesModel.shown(now == shell.messagesTab());
@@ -150,6 +158,7 @@ public final class DashboardWindow {
         shellModel.show(s, display.zoneProperty().get());
         overviewModel.show(s);
         demoModel.refresh();
+        inspectorModel.poll();
         if (s.data().sequence() != lastSequence) {
             lastSequence = s.data().sequence();
             messagesModel.storeChanged();
@@ -197,6 +206,15 @@ public final class DashboardWindow {
         return display;
     }
 
+    /** For tests: the screens' view-models, to export to a path without a file dialog. */
+    MessagesViewModel messagesModel() {
+        return messagesModel;
+    }
+
+    PhonesViewModel phonesModel() {
+        return phonesModel;
+    }
+
     public void close() {
         Fx.assertFxThread();
         ticker.stop();
@@ -208,6 +226,7 @@ public final class DashboardWindow {
         overview.close();
         messages.close();
         phones.close();
+        inspector.close();
         shell.close();
         demoToggle.close();
         demoModel.close();

@@ -60,6 +60,12 @@ class LayeringTest {
                     "io.tickwatch.config..");
 
     @ArchTest
+    static final ArchRule exportKnowsOnlyTheStoreAndTheModel = noClasses()
+            .that().resideInAPackage("io.tickwatch.export..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.tickwatch.ui..", "io.tickwatch.live..",
+                    "io.tickwatch.receiver..", "io.tickwatch.ingest..", "io.tickwatch.cli..");
+
+    @ArchTest
     static final ArchRule onlyTheRootsBuildTheApp = classes()
             .that().haveFullyQualifiedName("io.tickwatch.App")
             .should().onlyBeAccessed().byClassesThat().resideInAnyPackage("io.tickwatch", "io.tickwatch.ui..");

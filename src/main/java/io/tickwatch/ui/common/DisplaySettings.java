@@ -1,6 +1,7 @@
 package io.tickwatch.ui.common;
 
 import io.tickwatch.live.TimeRange;
+import io.tickwatch.model.PhoneMask;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import javafx.beans.property.BooleanProperty;
@@ -36,6 +37,21 @@ public final class DisplaySettings {
     /** Privacy mode: every phone number shown or exported is masked (issue #5; clients watch demos). */
     public BooleanProperty privacyProperty() {
         return privacy;
+    }
+
+    /** A phone as the screen shows it: masked in privacy mode ("+91 98••• ••210"), else as stored. */
+    public String phone(String phone) {
+        return privacy.get() ? PhoneMask.mask(phone) : phone;
+    }
+
+    /** A raw request body as the screen shows it: its phone members masked in privacy mode. */
+    public String body(String body) {
+        return privacy.get() ? PhoneMask.maskBody(body) : body;
+    }
+
+    /** Free text that may quote a phone (a reason, a header, an answer): phone-like numbers masked in privacy mode. */
+    public String text(String text) {
+        return privacy.get() ? PhoneMask.maskAll(text) : text;
     }
 
     public ZoneId localZone() {

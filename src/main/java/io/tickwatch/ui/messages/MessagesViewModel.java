@@ -1,6 +1,7 @@
 package io.tickwatch.ui.messages;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tickwatch.export.MessageExport;
 import io.tickwatch.live.TimeRange;
 import io.tickwatch.model.FunnelStatus;
 import io.tickwatch.model.MessageState;
@@ -11,10 +12,13 @@ import io.tickwatch.store.MessageSort;
 import io.tickwatch.store.MessageTablePage;
 import io.tickwatch.ui.common.LiveRefresh;
 import io.tickwatch.ui.common.DisplaySettings;
+import io.tickwatch.ui.common.ExportRunner;
 import io.tickwatch.ui.common.Format;
 import io.tickwatch.ui.common.LatestOnly;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 import javafx.beans.property.BooleanProperty;
@@ -56,6 +60,7 @@ public final class MessagesViewModel {
     private final LatestOnly<MessageTablePage> pages;
     private final LatestOnly<Optional<MessageDetail>> details;
     private final ChangeListener<Object> filterChanged = (obs, old, now) -> firstPage();
+    private final ExportRunner export = new ExportRunner("messages");
     private MessageSort sort = MessageSort.ARRIVAL;
     private boolean descending = true;
     private int offset;
@@ -203,7 +208,25 @@ public final class MessagesViewModel {
         return text.length() > MAX_BODY_CHARS ? text.substring(0, MAX_BODY_CHARS) + "\n… (truncated)" : text;
     }
 
+    /**
+     * Writes every message matching the current filter (not only this page), in the table's order, to a
+     * CSV file, on a thread of its own; phones masked when privacy mode is on. The export's progress and
+     * outcome show in {@link #export()}; the future completes once that is shown.
+     */
+    public CompletableFuture<Long> exportCsv(Path target) {
+        MessageFilter f = filter();
+        MessageSort s = sort;
+        boolean desc = descending;
+        boolean mask = display.privacyProperty().get();
+        return export.start(target, progress -> new MessageExport(queries).write(target, f, s, desc, mask, progress));
+    }
+
+    public ExportRunner export() {
+        return export;
+    }
+
     public void close() {
+        export.close();
         pages.stop();
         details.stop();
         search.removeListener(filterChanged);

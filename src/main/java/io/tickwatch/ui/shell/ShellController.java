@@ -1,5 +1,6 @@
 package io.tickwatch.ui.shell;
 
+import atlantafx.base.controls.ToggleSwitch;
 import io.tickwatch.live.TimeRange;
 import io.tickwatch.ui.common.DisplaySettings;
 import java.time.ZoneId;
@@ -46,6 +47,8 @@ public final class ShellController {
     @FXML private ToggleButton zoneUtc;
     @FXML private ToggleButton zoneLocal;
     @FXML private ToggleButton zoneNamed;
+    @FXML private ToggleSwitch privacySwitch;
+    @FXML private Label privacyLabel;
 
     private final ChangeListener<Toggle> rangeChosen = (obs, old, now) -> chooseRange(old, now);
     private final ChangeListener<Toggle> zoneChosen = (obs, old, now) -> chooseZone(old, now);
@@ -77,6 +80,11 @@ public final class ShellController {
         zoneLocal.setText("Local (" + display.localZone().getId() + ")");
         showZone(display.zoneProperty().get());
         display.zoneProperty().addListener(zoneChanged);
+        privacySwitch.selectedProperty().bindBidirectional(display.privacyProperty());
+        javafx.scene.control.Tooltip privacyTip = new javafx.scene.control.Tooltip(
+                "Privacy mode: every phone number on screen and in exports is masked, e.g. +91 98••• ••210");
+        privacySwitch.setTooltip(privacyTip);
+        privacyLabel.setTooltip(privacyTip);
         rangeGroup.selectedToggleProperty().addListener(rangeChosen);
         zoneGroup.selectedToggleProperty().addListener(zoneChosen);
     }
@@ -124,6 +132,12 @@ public final class ShellController {
         settingsOpener.run();
     }
 
+    /** The switch toggles only on its track; its caption toggles it too, as a checkbox's text would. */
+    @FXML
+    private void togglePrivacy() {
+        display.privacyProperty().set(!display.privacyProperty().get());
+    }
+
     @FXML
     private void copyWebhookUrl() {
         ClipboardContent content = new ClipboardContent();
@@ -150,6 +164,7 @@ public final class ShellController {
     }
 
     public void close() {
+        privacySwitch.selectedProperty().unbindBidirectional(display.privacyProperty());
         rangeGroup.selectedToggleProperty().removeListener(rangeChosen);
         zoneGroup.selectedToggleProperty().removeListener(zoneChosen);
         display.zoneProperty().removeListener(zoneChanged);
