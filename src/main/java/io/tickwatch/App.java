@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tickwatch.config.Settings;
+import io.tickwatch.demo.DemoTraffic;
+import io.tickwatch.demo.WebhookTarget;
 import io.tickwatch.ingest.GroupCommitWriter;
 import io.tickwatch.ingest.IngestMetrics;
 import io.tickwatch.ingest.IngestQueue;
@@ -19,6 +21,7 @@ import io.tickwatch.store.JdbcDashboardQueries;
 import io.tickwatch.store.ChangeFeed;
 import io.tickwatch.store.JdbcStatusStore;
 import io.tickwatch.store.StoreFactory;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -37,17 +40,22 @@ public final class App implements AutoCloseable {
 
     private final JdbcStatusStore store;
     private final GroupCommitWriter writer;
-    private final WebhookServer server;
+    /** Replaced when the receiver moves to another address ({@link #reconfigureReceiver}). */
+    private volatile WebhookServer server;
+    private final WebhookServer.Parts serverParts;
     private final DashboardQueries dashboardQueries;
     private final OverviewFeed overview;
     private final ChangeFeed changeFeed;
     private final Settings settings;
     private final RequestLog requestLog;
+    private final DemoTraffic demo;
     private boolean closed;
 
     private App(JdbcStatusStore store, GroupCommitWriter writer, WebhookServer server,
                 DashboardQueries dashboardQueries, OverviewFeed overview, ChangeFeed changeFeed, Settings settings,
-                RequestLog requestLog) {
+                RequestLog requestLog, WebhookServer.Parts serverParts, DemoTraffic demo) {
+        this.serverParts = serverParts;
+        this.demo = demo;
         this.settings = settings;
         this.requestLog = requestLog;
         this.store = store;
@@ -77,15 +85,9 @@ public final class App implements AutoCloseable {
             writer.start();
             opened.add(0, writer);
             RequestLog requestLog = new RequestLog(REQUEST_LOG_SIZE);
-            WebhookServer server = new WebhookServer(
-                    new WebhookServer.Options(settings.bind(), settings.port(), settings.webhookPath(),
-                            new ReceiverLimits(settings.maxBodyBytes(), settings.maxItemsPerRequest(),
-                                    settings.clientTimeoutMillis()),
-                            settings.appSecret(), settings.verifyToken(), settings.apiToken(),
-                            settings.webhookToken(), settings.allowedSources(), settings.rateLimit(),
-                            settings.maxConnections()),
-                    new WebhookServer.Parts(store, queue, writer, counters, metrics, requestLog,
-                            prometheus, new ObjectMapper(), Version.current()));
+            WebhookServer.Parts serverParts = new WebhookServer.Parts(store, queue, writer, counters, metrics,
+                    requestLog, prometheus, new ObjectMapper(), Version.current());
+            WebhookServer server = new WebhookServer(receiverOptions(settings), serverParts);
             server.start();
             opened.add(0, server);
             // Only a dashboard needs to hear other instances' commits (PostgreSQL LISTEN/NOTIFY): a headless
@@ -99,7 +101,15 @@ public final class App implements AutoCloseable {
                         + "reach this port can post statuses. Set TICKWATCH_APP_SECRET or TICKWATCH_WEBHOOK_TOKEN.");
             }
             LOG.info("Listening on {}", server.webhookUrl());
-            return new App(store, writer, server, dashboardQueries, overview, changeFeed, settings, requestLog);
+            // Demo traffic goes to our own receiver over real HTTP, with the proofs it requires, like a provider
+            DemoTraffic demo = new DemoTraffic(new WebhookTarget(URI.create(server.webhookUrl()), settings.appSecret(),
+                    settings.webhookToken()));
+            opened.add(0, demo);
+            if (settings.demo()) {
+                demo.start();
+            }
+            return new App(store, writer, server, dashboardQueries, overview, changeFeed, settings, requestLog,
+                    serverParts, demo);
         } catch (RuntimeException e) {
             for (AutoCloseable c : opened) {
                 try {
@@ -110,6 +120,50 @@ public final class App implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    private static WebhookServer.Options receiverOptions(Settings settings) {
+        return new WebhookServer.Options(settings.bind(), settings.port(), settings.webhookPath(),
+                new ReceiverLimits(settings.maxBodyBytes(), settings.maxItemsPerRequest(), settings.clientTimeoutMillis()),
+                settings.appSecret(), settings.verifyToken(), settings.apiToken(), settings.webhookToken(),
+                settings.allowedSources(), settings.rateLimit(), settings.maxConnections());
+    }
+
+    /**
+     * Applies new receiver settings (address, port, webhook path, secrets, tokens, allowed sources, rate
+     * limit) without a restart. On the
+     * same address the routes are swapped on the open listener (no request refused); on a new one the new
+     * listener starts first, then the old one stops as at shutdown: it answers what is in flight (after the
+     * commit, as always) and refuses new requests with 503, which providers retry. If the new address cannot
+     * be bound, the receiver stays where it was and the exception says why. Blocks for up to the old
+     * listener's drain time: call it off the FX thread.
+     *
+     * @return the webhook URL now
+     */
+    public synchronized String reconfigureReceiver(Settings next) {
+        if (closed) {
+            throw new IllegalStateException("Tickwatch is shutting down");
+        }
+        WebhookServer current = server;
+        WebhookServer.Options asked = receiverOptions(next);
+        // Body and connection limits are listener options: they change at the next start, not here.
+        WebhookServer.Options options = new WebhookServer.Options(asked.bind(), asked.port(), asked.webhookPath(),
+                current.options().limits(), asked.appSecret(), asked.verifyToken(), asked.apiToken(),
+                asked.webhookToken(), asked.allowedSources(), asked.rateLimit(), current.options().maxConnections());
+        if (options.equals(current.options())) {
+            return current.webhookUrl();
+        }
+        if (current.canReconfigure(options)) {
+            current.reconfigure(options);
+        } else {
+            WebhookServer moved = new WebhookServer(options, serverParts);
+            moved.start(); // throws, naming the address, when it cannot listen there; the old one keeps running
+            server = moved;
+            current.close();
+            LOG.info("Listening on {}", moved.webhookUrl());
+        }
+        demo.retarget(new WebhookTarget(URI.create(server.webhookUrl()), options.appSecret(), options.webhookToken()));
+        return server.webhookUrl();
     }
 
     private static boolean isWildcard(String bind) {
@@ -148,6 +202,11 @@ public final class App implements AutoCloseable {
         return overview;
     }
 
+    /** Demo traffic to this receiver: started by {@code --demo} or from the dashboard. */
+    public DemoTraffic demo() {
+        return demo;
+    }
+
     @Override
     public synchronized void close() {
         if (closed) {
@@ -155,6 +214,7 @@ public final class App implements AutoCloseable {
         }
         closed = true;
         LOG.info("Shutting down: no new requests, answering those in flight");
+        demo.close(); // our own traffic first, so the receiver's last answers are not to ourselves
         server.close();
         writer.close();
         changeFeed.close();

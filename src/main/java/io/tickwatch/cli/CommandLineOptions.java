@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 
 /** The command line of DESIGN.md §2, declared for picocli. Secrets are not flags: they would show in ps. */
 @Command(name = "tickwatch", mixinStandardHelpOptions = true, versionProvider = CommandLineOptions.VersionInfo.class,
-        sortOptions = false, subcommands = {CopyCommand.class, ConfigCommand.class},
+        sortOptions = false, subcommands = {CopyCommand.class, ConfigCommand.class, CaptureCommand.class, ReplayCommand.class},
         description = "Watches WhatsApp delivery receipts: receives status webhooks, merges them per message "
                 + "into a store, and shows live funnels.",
         footerHeading = "%nEnvironment and config file:%n",

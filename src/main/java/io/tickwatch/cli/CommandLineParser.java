@@ -63,6 +63,12 @@ public final class CommandLineParser {
         CommandLineOptions options = new CommandLineOptions();
         CommandLine cl = new CommandLine(options);
         ((ConfigCommand) cl.getSubcommands().get("config").getCommand()).home = home;
+        CaptureCommand capture = cl.getSubcommands().get("capture").getCommand();
+        capture.environment = environment;
+        capture.home = home;
+        ReplayCommand replay = cl.getSubcommands().get("replay").getCommand();
+        replay.environment = environment;
+        replay.home = home;
         cl.setOut(out);
         cl.setErr(err);
         CommandLine.ParseResult parsed;

@@ -1,16 +1,21 @@
 package io.tickwatch.cli;
 
 import io.tickwatch.config.ConfigFile;
+import io.tickwatch.config.InvalidSettings;
 import io.tickwatch.config.Setting;
 import io.tickwatch.config.SettingsLoader;
+import io.tickwatch.config.SettingsOrigin;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -68,11 +73,30 @@ public final class ConfigCommand implements Callable<Integer> {
             return CommandLineParser.USAGE_ERROR;
         }
         Path target = file != null ? file : SettingsLoader.defaultConfigFile(home);
+        String problem = problemWith(target, setting, v.trim());
+        if (problem != null) {
+            err.println("tickwatch config: " + problem + "; nothing written");
+            return CommandLineParser.USAGE_ERROR;
+        }
         ConfigFile.set(target, setting, v.trim());
         out.println("Set " + setting.key() + (setting.isSecret() ? " (secret, not shown)" : " = " + v.trim())
                 + " in " + target);
         out.flush();
         return 0;
+    }
+
+    /** The start-up rules (the same the settings dialog uses) applied to the file as it would be. */
+    private String problemWith(Path target, Setting setting, String value) {
+        Map<Setting, String> values = new EnumMap<>(Setting.class);
+        try {
+            if (Files.exists(target)) {
+                values.putAll(SettingsLoader.readFile(target));
+            }
+        } catch (InvalidSettings e) {
+            return e.getMessage();
+        }
+        values.put(setting, value);
+        return SettingsLoader.check(true, SettingsOrigin.fileOnly(home, target), values).problems().get(setting);
     }
 
     private static String readStandardInput() throws IOException {

@@ -59,7 +59,7 @@ public final class CopyCommand implements Callable<Integer> {
     }
 
     /** An H2 source that does not exist would be created empty and "copied" without a word: refuse instead. */
-    private static String existingOnly(String url) {
+    static String existingOnly(String url) {
         return url.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:file:") && !url.toUpperCase(Locale.ROOT).contains("IFEXISTS=")
                 ? url + ";IFEXISTS=TRUE" : url;
     }

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 
@@ -28,16 +30,33 @@ public final class ConfigFile {
 
     /** Sets one setting in the file (creating it and its folder if needed), keeping the others. */
     public static void set(Path file, Setting setting, String value) throws IOException {
+        Map<Setting, String> change = new EnumMap<>(Setting.class);
+        change.put(setting, value);
+        update(file, change);
+    }
+
+    /**
+     * Sets or removes several settings in one atomic write, keeping every other key of the file as it is
+     * now (re-read here, so a {@code tickwatch config set} since the caller last read it is not undone).
+     *
+     * @param changes a value per setting to set; a null value removes the key (the default applies again)
+     */
+    public static void update(Path file, Map<Setting, String> changes) throws IOException {
         Properties p = new Properties();
         if (Files.exists(file)) {
             try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 p.load(r);
             }
         }
-        p.stringPropertyNames().stream()
-                .filter(k -> k.trim().replace('_', '-').equalsIgnoreCase(setting.key()))
-                .forEach(p::remove);
-        p.setProperty(setting.key(), value);
+        for (Map.Entry<Setting, String> change : changes.entrySet()) {
+            Setting setting = change.getKey();
+            p.stringPropertyNames().stream()
+                    .filter(k -> k.trim().replace('_', '-').equalsIgnoreCase(setting.key()))
+                    .forEach(p::remove);
+            if (change.getValue() != null) {
+                p.setProperty(setting.key(), change.getValue());
+            }
+        }
         write(file, p);
     }
 

@@ -4,14 +4,15 @@ import java.util.List;
 
 /**
  * Every setting of a running Tickwatch, resolved (flag > environment > file > default) and checked.
- * Secrets are null when not configured; {@link #toString()} never shows them.
+ * Secrets are null when not configured; {@link #toString()} never shows them. {@link #origin()} tells
+ * which config file they were read from and which values a flag or the environment fixed.
  */
 public record Settings(boolean headless, String bind, int port, String db,
                        String appSecret, String verifyToken, String apiToken, String webhookToken,
                        List<Cidr> allowedSources, int rateLimit, int maxConnections, int clientTimeoutMillis,
                        long maxBodyBytes, int maxItemsPerRequest, int queueCapacity, int maxBatchItems,
                        int poolSize, String webhookPath, String dbUser, String dbPassword, boolean demo,
-                       String timeZone, boolean privacy, AlertThresholds alerts) {
+                       String timeZone, boolean privacy, AlertThresholds alerts, SettingsOrigin origin) {
 
     @Override
     public String toString() {
@@ -23,7 +24,7 @@ public record Settings(boolean headless, String bind, int port, String db,
                 + ", maxItemsPerRequest=" + maxItemsPerRequest + ", queueCapacity=" + queueCapacity
                 + ", maxBatchItems=" + maxBatchItems + ", poolSize=" + poolSize + ", webhookPath=" + webhookPath
                 + ", dbUser=" + dbUser + ", dbPassword=" + shown(dbPassword) + ", demo=" + demo
-                + ", timeZone=" + timeZone + ", privacy=" + privacy + ", alerts=" + alerts + "]";
+                + ", timeZone=" + timeZone + ", privacy=" + privacy + ", alerts=" + alerts + ", origin=" + origin + "]";
     }
 
     private static String shown(String secret) {

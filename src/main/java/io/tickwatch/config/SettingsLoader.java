@@ -6,8 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.List;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
@@ -15,6 +18,10 @@ import java.util.Properties;
  * Resolves settings with the precedence of DESIGN.md §2: flag > environment ({@code TICKWATCH_*}) >
  * config file (Java properties, keys as in {@link Setting#key()}) > default. Pure apart from reading
  * the config file, so it is tested with plain maps.
+ *
+ * <p>One set of rules serves two callers: {@link #load} at start-up (the first problem stops the start,
+ * naming where the value came from) and {@link #check} for the settings dialog (every problem, per
+ * setting, for values about to be saved in the config file).
  */
 public final class SettingsLoader {
 
@@ -42,63 +49,190 @@ public final class SettingsLoader {
      * @param configFile a file named with --config (must exist), or null for the default file if present
      */
     public Settings load(boolean headless, Map<Setting, String> flags, Path configFile) throws InvalidSettings {
-        Map<Setting, String> fromFile = readFile(configFile);
-        Map<Setting, Sourced> values = new EnumMap<>(Setting.class);
-        for (Setting s : Setting.values()) {
-            values.put(s, pick(s, flags, fromFile));
+        Path file = configFile != null ? configFile : defaultConfigFile(home);
+        Map<Setting, String> fromFile = configFile == null && !Files.exists(file) ? Map.of() : readFile(file);
+        SettingsOrigin origin = origin(flags, file);
+        Check check = resolve(headless, origin, fromFile, true);
+        if (!check.valid()) {
+            throw new InvalidSettings(check.problems().values().iterator().next());
         }
-        long maxBody = positiveLong(values.get(Setting.MAX_BODY_BYTES));
-        int maxItems = positiveInt(values.get(Setting.MAX_ITEMS_PER_REQUEST));
-        int queue = positiveInt(values.get(Setting.QUEUE_CAPACITY));
-        if (queue < maxItems) {
-            throw new InvalidSettings(Setting.QUEUE_CAPACITY.key() + " (" + queue + ") must be at least "
-                    + Setting.MAX_ITEMS_PER_REQUEST.key() + " (" + maxItems + ")");
-        }
-        Sourced db = values.get(Setting.DB);
-        String dbUrl = db.value == null ? defaultDbUrl(home) : db.value;
-        if (!dbUrl.startsWith("jdbc:h2:") && !dbUrl.startsWith("jdbc:postgresql:")) {
-            throw new InvalidSettings("db " + db.where + " must be a jdbc:h2:… or jdbc:postgresql:… URL");
-        }
-        return new Settings(headless, nonBlank(values.get(Setting.BIND)), port(values.get(Setting.PORT)), dbUrl,
-                values.get(Setting.APP_SECRET).value, values.get(Setting.VERIFY_TOKEN).value,
-                values.get(Setting.API_TOKEN).value, values.get(Setting.WEBHOOK_TOKEN).value,
-                sources(values.get(Setting.ALLOWED_SOURCES)), nonNegativeInt(values.get(Setting.RATE_LIMIT)),
-                positiveInt(values.get(Setting.MAX_CONNECTIONS)), positiveInt(values.get(Setting.CLIENT_TIMEOUT_MS)),
-                maxBody, maxItems, queue,
-                positiveInt(values.get(Setting.MAX_BATCH_ITEMS)), positiveInt(values.get(Setting.POOL_SIZE)),
-                webhookPath(values.get(Setting.WEBHOOK_PATH)), values.get(Setting.DB_USER).value,
-                values.get(Setting.DB_PASSWORD).value, bool(values.get(Setting.DEMO)),
-                timeZone(values.get(Setting.TIME_ZONE)), bool(values.get(Setting.PRIVACY)), alerts(values));
+        return check.settings();
     }
 
-    private static AlertThresholds alerts(Map<Setting, Sourced> values) throws InvalidSettings {
-        return new AlertThresholds(percent(values.get(Setting.ALERT_DELIVERY_RATE_MIN)),
-                nonNegativeInt(values.get(Setting.ALERT_UNDELIVERED_COUNT)),
-                positiveInt(values.get(Setting.ALERT_UNDELIVERED_MINUTES)),
-                percent(values.get(Setting.ALERT_READ_RATE_MIN)),
-                positiveNumber(values.get(Setting.ALERT_DELIVERY_SECONDS_MAX)),
-                nonNegativeInt(values.get(Setting.ALERT_WEBHOOK_ERRORS)));
+    /** Which settings a flag or an environment variable fixes, and which file is the config file. */
+    private SettingsOrigin origin(Map<Setting, String> flags, Path file) {
+        Map<Setting, SettingsOrigin.Fixed> fixed = new EnumMap<>(Setting.class);
+        for (Setting s : Setting.values()) {
+            String env = blankToNull(environment.get(s.environmentVariable()));
+            if (flags.get(s) != null) {
+                fixed.put(s, new SettingsOrigin.Fixed(s, "--" + s.key(), flags.get(s)));
+            } else if (env != null) {
+                fixed.put(s, new SettingsOrigin.Fixed(s, s.environmentVariable(), env));
+            }
+        }
+        return new SettingsOrigin(home, file, fixed);
+    }
+
+    /**
+     * Checks the values a config file would hold (as the settings dialog is about to save them) against
+     * the start-up rules, with the origin's flags and environment still winning. A value that is present
+     * is checked as given (blank too); an absent one takes its default.
+     *
+     * @return every problem, one message per setting, and the settings they make when there is none
+     */
+    public static Check check(boolean headless, SettingsOrigin origin, Map<Setting, String> fileValues) {
+        return resolve(headless, origin, fileValues, false);
+    }
+
+    /** The outcome of {@link #check}: messages per setting (in the order start-up checks them), or the settings. */
+    public record Check(Map<Setting, String> problems, Settings settings) {
+
+        public boolean valid() {
+            return problems.isEmpty();
+        }
+    }
+
+    private static Check resolve(boolean headless, SettingsOrigin origin, Map<Setting, String> fileValues,
+                                 boolean atStartUp) {
+        Map<Setting, Sourced> values = new EnumMap<>(Setting.class);
+        for (Setting s : Setting.values()) {
+            values.put(s, pick(s, origin, fileValues, atStartUp));
+        }
+        Problems p = new Problems(values);
+        long maxBody = p.check(Setting.MAX_BODY_BYTES, SettingsLoader::positiveLong, 1L);
+        int maxItems = p.check(Setting.MAX_ITEMS_PER_REQUEST, SettingsLoader::positiveInt, 1);
+        int queue = p.check(Setting.QUEUE_CAPACITY, SettingsLoader::positiveInt, 1);
+        if (p.fine(Setting.MAX_ITEMS_PER_REQUEST, Setting.QUEUE_CAPACITY) && queue < maxItems) {
+            p.add(Setting.QUEUE_CAPACITY, Setting.QUEUE_CAPACITY.key() + " (" + queue + ") must be at least "
+                    + Setting.MAX_ITEMS_PER_REQUEST.key() + " (" + maxItems + ")");
+        }
+        String db = p.check(Setting.DB, v -> db(v, origin.home()), null);
+        String bind = p.check(Setting.BIND, SettingsLoader::bind, null);
+        int port = p.check(Setting.PORT, SettingsLoader::port, 0);
+        List<Cidr> sources = p.check(Setting.ALLOWED_SOURCES, SettingsLoader::sources, List.of());
+        int rateLimit = p.check(Setting.RATE_LIMIT, SettingsLoader::nonNegativeInt, 0);
+        int maxConnections = p.check(Setting.MAX_CONNECTIONS, SettingsLoader::positiveInt, 1);
+        int clientTimeout = p.check(Setting.CLIENT_TIMEOUT_MS, SettingsLoader::positiveInt, 1);
+        int maxBatch = p.check(Setting.MAX_BATCH_ITEMS, SettingsLoader::positiveInt, 1);
+        int poolSize = p.check(Setting.POOL_SIZE, SettingsLoader::positiveInt, 1);
+        String webhookPath = p.check(Setting.WEBHOOK_PATH, SettingsLoader::webhookPath, null);
+        boolean demo = p.check(Setting.DEMO, SettingsLoader::bool, false);
+        String timeZone = p.check(Setting.TIME_ZONE, SettingsLoader::timeZone, null);
+        boolean privacy = p.check(Setting.PRIVACY, SettingsLoader::bool, false);
+        AlertThresholds alerts = new AlertThresholds(p.check(Setting.ALERT_DELIVERY_RATE_MIN, SettingsLoader::percent, 0.0),
+                p.check(Setting.ALERT_UNDELIVERED_COUNT, SettingsLoader::nonNegativeInt, 0),
+                p.check(Setting.ALERT_UNDELIVERED_MINUTES, SettingsLoader::positiveInt, 1),
+                p.check(Setting.ALERT_READ_RATE_MIN, SettingsLoader::percent, 0.0),
+                p.check(Setting.ALERT_DELIVERY_SECONDS_MAX, SettingsLoader::positiveNumber, 1.0),
+                p.check(Setting.ALERT_WEBHOOK_ERRORS, SettingsLoader::nonNegativeInt, 0));
+        if (!p.messages.isEmpty()) {
+            return new Check(Collections.unmodifiableMap(p.messages), null);
+        }
+        return new Check(Map.of(), new Settings(headless, bind, port, db,
+                values.get(Setting.APP_SECRET).value, values.get(Setting.VERIFY_TOKEN).value,
+                values.get(Setting.API_TOKEN).value, values.get(Setting.WEBHOOK_TOKEN).value,
+                sources, rateLimit, maxConnections, clientTimeout, maxBody, maxItems, queue, maxBatch, poolSize,
+                webhookPath, values.get(Setting.DB_USER).value, values.get(Setting.DB_PASSWORD).value, demo,
+                timeZone, privacy, alerts, origin));
+    }
+
+    /** Collects one message per setting instead of stopping at the first, so a form can show them all. */
+    private static final class Problems {
+        private final Map<Setting, Sourced> values;
+        private final Map<Setting, String> messages = new LinkedHashMap<>();
+
+        Problems(Map<Setting, Sourced> values) {
+            this.values = values;
+        }
+
+        <T> T check(Setting s, Rule<T> rule, T fallback) {
+            try {
+                return rule.apply(values.get(s));
+            } catch (InvalidSettings e) {
+                add(s, e.getMessage());
+                return fallback;
+            }
+        }
+
+        void add(Setting s, String message) {
+            messages.putIfAbsent(s, message);
+        }
+
+        boolean fine(Setting... settings) {
+            for (Setting s : settings) {
+                if (messages.containsKey(s)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** One setting's rule: its value, parsed, or a message naming it. */
+    @FunctionalInterface
+    private interface Rule<T> {
+        T apply(Sourced v) throws InvalidSettings;
+    }
+
+    private static Sourced pick(Setting s, SettingsOrigin origin, Map<Setting, String> fromFile, boolean atStartUp) {
+        SettingsOrigin.Fixed fixed = origin.fixed().get(s);
+        if (fixed != null) {
+            return new Sourced(s.key(), fixed.value(), "(from " + fixed.by() + ")");
+        }
+        if (atStartUp) {
+            String file = blankToNull(fromFile.get(s));
+            if (file != null) {
+                return new Sourced(s.key(), file, "(from the config file, key " + s.key() + ")");
+            }
+        } else if (fromFile.containsKey(s)) {
+            return new Sourced(s.key(), fromFile.get(s), ""); // the dialog shows it next to the field itself
+        }
+        return new Sourced(s.key(), s.defaultValue(), "(default)");
+    }
+
+    /** The H2 file or PostgreSQL database; none given means the H2 file under the user's home. */
+    private static String db(Sourced v, Path home) throws InvalidSettings {
+        String url = v.value == null ? defaultDbUrl(home) : v.value.trim();
+        if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
+            throw new InvalidSettings(v.name() + " must be a jdbc:h2:… or jdbc:postgresql:… URL");
+        }
+        String h2File = url.startsWith("jdbc:h2:") ? url.substring("jdbc:h2:".length()).replaceFirst("^file:", "")
+                .replaceFirst(";.*$", "") : "x";
+        if (h2File.isBlank()) {
+            throw new InvalidSettings(v.name() + " must name the H2 file, e.g. jdbc:h2:file:/home/me/tickwatch");
+        }
+        return url;
+    }
+
+    /** An IP address or a host name; checked for its form only (resolving it is the server's job, not the FX thread's). */
+    private static String bind(Sourced v) throws InvalidSettings {
+        String bind = nonBlank(v);
+        if (!bind.matches("[A-Za-z0-9._:%\\[\\]-]+")) {
+            throw new InvalidSettings(v.name() + " must be an IP address or host name such as 127.0.0.1 or 0.0.0.0,"
+                    + " not '" + v.value + "'");
+        }
+        return bind;
     }
 
     /** A path of letters, digits and {@code - _ . /}, starting with '/', not clashing with our own endpoints. */
     private static String webhookPath(Sourced v) throws InvalidSettings {
         String path = nonBlank(v);
         if (!path.matches("/[A-Za-z0-9._~/-]*") || path.contains("//")) {
-            throw new InvalidSettings(v.key + " " + v.where + " must start with / and hold only letters, digits"
+            throw new InvalidSettings(v.name() + " must start with / and hold only letters, digits"
                     + " and - _ . ~ /, not '" + v.value + "'");
         }
         if (path.equals("/") || path.startsWith("/api") || path.equals("/health") || path.equals("/metrics")) {
-            throw new InvalidSettings(v.key + " " + v.where + " must not be /, /health, /metrics or under /api");
+            throw new InvalidSettings(v.name() + " must not be /, /health, /metrics or under /api");
         }
         return path;
     }
 
     private static boolean bool(Sourced v) throws InvalidSettings {
-        String s = v.value == null ? "" : v.value.trim().toLowerCase(java.util.Locale.ROOT);
+        String s = v.value == null ? "" : v.value.trim().toLowerCase(Locale.ROOT);
         return switch (s) {
             case "true", "yes", "on", "1" -> true;
             case "false", "no", "off", "0" -> false;
-            default -> throw new InvalidSettings(v.key + " " + v.where + " must be true or false, not '" + v.value + "'");
+            default -> throw new InvalidSettings(v.name() + " must be true or false, not '" + v.value + "'");
         };
     }
 
@@ -114,7 +248,7 @@ public final class SettingsLoader {
         try {
             return java.time.ZoneId.of(s).getId();
         } catch (java.time.DateTimeException e) {
-            throw new InvalidSettings(v.key + " " + v.where + " must be local, UTC or a zone id such as"
+            throw new InvalidSettings(v.name() + " must be local, UTC or a zone id such as"
                     + " Asia/Kolkata, not '" + v.value + "'");
         }
     }
@@ -122,7 +256,7 @@ public final class SettingsLoader {
     private static double percent(Sourced v) throws InvalidSettings {
         double d = number(v);
         if (d < 0 || d > 100) {
-            throw new InvalidSettings(v.key + " " + v.where + " must be between 0 and 100, not " + v.value);
+            throw new InvalidSettings(v.name() + " must be between 0 and 100, not " + v.value);
         }
         return d;
     }
@@ -130,12 +264,13 @@ public final class SettingsLoader {
     private static double positiveNumber(Sourced v) throws InvalidSettings {
         double d = number(v);
         if (!(d > 0)) {
-            throw new InvalidSettings(v.key + " " + v.where + " must be positive, not " + v.value);
+            throw new InvalidSettings(v.name() + " must be positive, not " + v.value);
         }
         return d;
     }
 
     private static double number(Sourced v) throws InvalidSettings {
+        nonBlank(v);
         try {
             double d = Double.parseDouble(v.value.trim());
             if (Double.isNaN(d) || Double.isInfinite(d)) {
@@ -143,32 +278,18 @@ public final class SettingsLoader {
             }
             return d;
         } catch (NumberFormatException e) {
-            throw new InvalidSettings(v.key + " " + v.where + " must be a number, not '" + v.value + "'");
+            throw new InvalidSettings(v.name() + " must be a number, not '" + v.value + "'");
         }
     }
 
-    private Sourced pick(Setting s, Map<Setting, String> flags, Map<Setting, String> fromFile) {
-        String flag = flags.get(s);
-        if (flag != null) {
-            return new Sourced(s.key(), flag, "(from --" + s.key() + ")");
-        }
-        String env = blankToNull(environment.get(s.environmentVariable()));
-        if (env != null) {
-            return new Sourced(s.key(), env, "(from " + s.environmentVariable() + ")");
-        }
-        String file = blankToNull(fromFile.get(s));
-        if (file != null) {
-            return new Sourced(s.key(), file, "(from the config file, key " + s.key() + ")");
-        }
-        return new Sourced(s.key(), s.defaultValue(), "(default)");
-    }
-
-    private Map<Setting, String> readFile(Path named) throws InvalidSettings {
-        Path file = named != null ? named : defaultConfigFile(home);
+    /**
+     * The settings a config file holds (keys in either spelling: {@code app-secret} or {@code APP_SECRET}).
+     * Warns when it holds secrets and others may read it.
+     *
+     * @throws InvalidSettings when it cannot be read or holds a key that is no setting
+     */
+    public static Map<Setting, String> readFile(Path file) throws InvalidSettings {
         Map<Setting, String> values = new EnumMap<>(Setting.class);
-        if (named == null && !Files.exists(file)) {
-            return values;
-        }
         Properties p = new Properties();
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(r);
@@ -178,7 +299,7 @@ public final class SettingsLoader {
         for (String key : p.stringPropertyNames()) {
             Setting match = null;
             for (Setting s : Setting.values()) {
-                if (s.key().equals(key.trim().replace('_', '-').toLowerCase(java.util.Locale.ROOT))) {
+                if (s.key().equals(key.trim().replace('_', '-').toLowerCase(Locale.ROOT))) {
                     match = s;
                 }
             }
@@ -196,7 +317,7 @@ public final class SettingsLoader {
     private static int port(Sourced v) throws InvalidSettings {
         int port = integer(v);
         if (port < 0 || port > 65_535) {
-            throw new InvalidSettings(v.key + " " + v.where + " must be between 0 and 65535, not " + v.value);
+            throw new InvalidSettings(v.name() + " must be between 0 and 65535, not " + v.value);
         }
         return port;
     }
@@ -204,7 +325,7 @@ public final class SettingsLoader {
     private static int positiveInt(Sourced v) throws InvalidSettings {
         int n = integer(v);
         if (n < 1) {
-            throw new InvalidSettings(v.key + " " + v.where + " must be positive, not " + v.value);
+            throw new InvalidSettings(v.name() + " must be positive, not " + v.value);
         }
         return n;
     }
@@ -212,7 +333,7 @@ public final class SettingsLoader {
     private static int nonNegativeInt(Sourced v) throws InvalidSettings {
         int n = integer(v);
         if (n < 0) {
-            throw new InvalidSettings(v.key + " " + v.where + " must not be negative, not " + v.value);
+            throw new InvalidSettings(v.name() + " must not be negative, not " + v.value);
         }
         return n;
     }
@@ -231,35 +352,37 @@ public final class SettingsLoader {
             try {
                 result.add(Cidr.parse(s));
             } catch (IllegalArgumentException e) {
-                throw new InvalidSettings(v.key + " " + v.where + ": " + e.getMessage());
+                throw new InvalidSettings(v.name() + ": " + e.getMessage());
             }
         }
         return List.copyOf(result);
     }
 
     private static int integer(Sourced v) throws InvalidSettings {
+        nonBlank(v);
         try {
             return Integer.parseInt(v.value.trim());
         } catch (NumberFormatException e) {
-            throw new InvalidSettings(v.key + " " + v.where + " must be a whole number, not '" + v.value + "'");
+            throw new InvalidSettings(v.name() + " must be a whole number, not '" + v.value + "'");
         }
     }
 
     private static long positiveLong(Sourced v) throws InvalidSettings {
+        nonBlank(v);
         try {
             long n = Long.parseLong(v.value.trim());
             if (n < 1) {
-                throw new InvalidSettings(v.key + " " + v.where + " must be positive, not " + v.value);
+                throw new InvalidSettings(v.name() + " must be positive, not " + v.value);
             }
             return n;
         } catch (NumberFormatException e) {
-            throw new InvalidSettings(v.key + " " + v.where + " must be a whole number, not '" + v.value + "'");
+            throw new InvalidSettings(v.name() + " must be a whole number, not '" + v.value + "'");
         }
     }
 
     private static String nonBlank(Sourced v) throws InvalidSettings {
         if (v.value == null || v.value.isBlank()) {
-            throw new InvalidSettings(v.key + " " + v.where + " must not be empty");
+            throw new InvalidSettings(v.name() + " must not be empty");
         }
         return v.value.trim();
     }
@@ -268,7 +391,12 @@ public final class SettingsLoader {
         return s == null || s.isBlank() ? null : s;
     }
 
-    /** A value and where it came from, for error messages. */
+    /** A value and where it came from ("" when the reader knows: a field in the settings dialog). */
     private record Sourced(String key, String value, String where) {
+
+        /** The setting as messages name it: "port (from TICKWATCH_PORT)", or just "port". */
+        String name() {
+            return where.isEmpty() ? key : key + " " + where;
+        }
     }
 }

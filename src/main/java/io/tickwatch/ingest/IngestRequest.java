@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class IngestRequest {
 
-    private final UUID id = UUID.randomUUID();
+    private final UUID id = RequestIds.next();
     private final long receivedMillis;
     private final String source;
     private final String format;

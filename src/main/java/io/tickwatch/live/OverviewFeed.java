@@ -34,7 +34,8 @@ public final class OverviewFeed implements ChangeFeed.Listener, AutoCloseable {
     static final long MAX_AGE_MILLIS = 5_000;
     /** Throughput charts get at most about this many buckets, whatever the range. */
     static final int MAX_BUCKETS = 90;
-    private static final long[] NICE_BUCKETS = {1_000, 5_000, 10_000, 30_000, 60_000, 300_000, 600_000, 1_800_000,
+    /** Multiples of the maintained throughput grain (10 s). */
+    private static final long[] NICE_BUCKETS = {10_000, 30_000, 60_000, 300_000, 600_000, 1_800_000,
             3_600_000, 10_800_000, 21_600_000, 43_200_000, 86_400_000};
 
     /** What the dashboard shows at one moment. */
@@ -175,6 +176,15 @@ public final class OverviewFeed implements ChangeFeed.Listener, AutoCloseable {
 
     @Override
     public void close() {
-        worker.shutdownNow();
+        // No interrupt (shutdownNow): an interrupted H2 query closes the database file for every thread.
+        // Wait for a refresh in progress, so the store is not closed under it.
+        worker.shutdown();
+        try {
+            if (!worker.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.warn("The overview was still counting after 5 s; closing anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

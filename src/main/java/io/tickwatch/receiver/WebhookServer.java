@@ -46,14 +46,25 @@ public final class WebhookServer implements AutoCloseable {
     /** Refused bodies up to this size are read to the end before the connection is reused or closed. */
     private static final long DRAIN_AT_LEAST = 16L * 1024 * 1024;
 
-    private final Options options;
+    private final Parts parts;
+    private final Answers answers;
     private final GracefulShutdownHandler graceful;
+    private volatile Options options;
+    /** Everything behind the connection limit; replaced whole by {@link #reconfigure}. */
+    private volatile HttpHandler routes;
     private Undertow undertow;
     private int port;
 
     public WebhookServer(Options options, Parts parts) {
         this.options = options;
-        Answers answers = new Answers(parts.mapper());
+        this.parts = parts;
+        this.answers = new Answers(parts.mapper());
+        this.routes = routes(options);
+        HttpHandler current = exchange -> routes.handleRequest(exchange);
+        this.graceful = Handlers.gracefulShutdown(new ConnectionLimit(options.maxConnections(), answers, current));
+    }
+
+    private HttpHandler routes(Options options) {
         HttpHandler webhook = new WebhookHandler(options.limits(),
                 new WebhookAuth(options.appSecret(), options.webhookToken()), options.verifyToken(),
                 FormatDetector.standard(), new StatusValidator(), parts.queue(), parts.counters(), parts.metrics(),
@@ -66,13 +77,42 @@ public final class WebhookServer implements AutoCloseable {
                 webhook));
         // Scraping walks every meter: on a worker, never on an IO thread.
         HttpHandler metrics = new BlockingHandler(exchange -> answers.text(exchange, 200, parts.prometheus().scrape()));
-        PathHandler routes = Handlers.path(exchange -> answers.error(exchange, 404, "not_found",
+        return Handlers.path(exchange -> answers.error(exchange, 404, "not_found",
                         "no such resource; webhooks go to POST " + options.webhookPath()))
                 .addExactPath(options.webhookPath(), webhook)
                 .addExactPath("/health", new HealthHandler(parts.store(), parts.writer(), parts.queue(), answers, parts.version()))
                 .addExactPath("/metrics", new ApiAccess(options.apiToken(), answers, metrics))
                 .addPrefixPath("/api", new ApiAccess(options.apiToken(), answers, new ApiHandler(parts.store(), parts.requestLog(), answers)));
-        this.graceful = Handlers.gracefulShutdown(new ConnectionLimit(options.maxConnections(), answers, routes));
+    }
+
+    /** The options the server answers with now. */
+    public Options options() {
+        return options;
+    }
+
+    /**
+     * True when {@code next} differs only in what the routes hold (webhook path, secrets, tokens, sources,
+     * rate limit), so {@link #reconfigure} can apply it on the open listener.
+     */
+    public boolean canReconfigure(Options next) {
+        // the port asked for, or the one bound (a receiver started on port 0 may be pinned to its port)
+        return next.bind().equals(options.bind()) && (next.port() == options.port() || next.port() == port)
+                && next.limits().equals(options.limits()) && next.maxConnections() == options.maxConnections();
+    }
+
+    /**
+     * Swaps in new routes built from {@code next} without closing the listener: a request already being
+     * handled finishes with the routes it started with (its handlers hold the shared queue and writer, so
+     * it is still answered after its commit); the next request sees the new path, secrets and tokens.
+     */
+    public void reconfigure(Options next) {
+        if (!canReconfigure(next)) {
+            throw new IllegalArgumentException("address, port or limits changed: start a new server instead");
+        }
+        HttpHandler fresh = routes(next);
+        options = next;
+        routes = fresh;
+        LOG.info("Receiver reconfigured: {}", webhookUrl());
     }
 
     public void start() {
@@ -95,8 +135,28 @@ public final class WebhookServer implements AutoCloseable {
                 .setSocketOption(org.xnio.Options.CONNECTION_LOW_WATER, 2 * options.maxConnections())
                 .setHandler(graceful)
                 .build();
-        undertow.start();
+        try {
+            undertow.start();
+        } catch (RuntimeException e) {
+            // e.g. the port is taken: leave nothing half-started behind, and say where
+            try {
+                undertow.stop();
+            } catch (RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            undertow = null;
+            throw new IllegalStateException("cannot listen on " + options.bind() + ":" + options.port() + ": "
+                    + rootMessage(e), e);
+        }
         port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
     /** The port actually bound (useful with port 0). */
@@ -105,6 +165,7 @@ public final class WebhookServer implements AutoCloseable {
     }
 
     public String webhookUrl() {
+        Options options = this.options;
         String host = options.bind().contains(":") ? "[" + options.bind() + "]" : options.bind();
         if ("0.0.0.0".equals(options.bind()) || "::".equals(options.bind())) {
             host = "127.0.0.1";

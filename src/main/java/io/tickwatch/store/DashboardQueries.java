@@ -2,6 +2,7 @@ package io.tickwatch.store;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The read side of the dashboard: aggregates and pages that the generic {@link StatusStore} contract
@@ -15,7 +16,9 @@ public interface DashboardQueries {
 
     /**
      * Status observations (repeats included) per bucket of provider time in [since, until), by funnel status.
-     * {@code bucketMillis} is chosen by the caller, so the number of points stays bounded.
+     * {@code bucketMillis} is chosen by the caller, so the number of points stays bounded; it is a multiple of
+     * 10 s, and {@code since} a multiple of 10 s (of a minute when the bucket is whole minutes): the figures
+     * come from counts maintained at those grains.
      */
     List<ThroughputBucket> throughput(long since, long until, long bucketMillis);
 
@@ -30,6 +33,21 @@ public interface DashboardQueries {
 
     /** Per-phone funnels for messages first seen in [since, until), sorted in SQL. */
     List<PhoneRow> phones(Long since, Long until, PhoneColumn sort, boolean descending, int limit);
+
+    /**
+     * A page of every message matching the filter, in the order of {@link #messages} with the same sort,
+     * starting after {@code after} (null: at the first). For exports: keyset paging, so each page costs
+     * the same however far into the table it is. {@code limit} is 1..{@link MessageQuery#MAX_LIMIT}.
+     */
+    MessageExportPage messagesAfter(MessageFilter filter, MessageSort sort, boolean descending, MessageCursor after,
+                                    int limit);
+
+    /**
+     * Every per-phone funnel for messages first seen in [since, until), sorted as {@link #phones} sorts,
+     * handed to {@code each} one at a time as the database streams them (no limit, nothing held in memory).
+     * An exception thrown by {@code each} stops the read and is rethrown.
+     */
+    void eachPhone(Long since, Long until, PhoneColumn sort, boolean descending, Consumer<PhoneRow> each);
 
     /** The figures the alert rules need, over the given windows (index ranges on first_at and minute_start). */
     AlertFigures alertFigures(AlertFigures.Windows windows);

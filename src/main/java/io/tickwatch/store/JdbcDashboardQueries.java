@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
@@ -38,6 +39,11 @@ public final class JdbcDashboardQueries implements DashboardQueries {
     @Override
     public LatencyStats latency(Long since, Long until) {
         try (Connection c = dataSource.getConnection()) {
+            long[] figures = FunnelMinutes.figures(c, since, until);
+            if (Math.max(FunnelMinutes.histogramTotal(figures, FunnelMinutes.DELIVER_HISTOGRAM),
+                    FunnelMinutes.histogramTotal(figures, FunnelMinutes.READ_HISTOGRAM)) > EXACT_PERCENTILES_UP_TO) {
+                return estimated(figures);
+            }
             long[] deliver = percentilesAndHistogram(c, "m.delivered_at - m.sent_at", "m.delivered_at", since, until);
             long[] read = percentilesAndHistogram(c, "m.read_at - m.sent_at", "m.read_at", since, until);
             return new LatencyStats(nullIfAbsent(deliver, 0), nullIfAbsent(deliver, 1), nullIfAbsent(read, 0),
@@ -45,6 +51,21 @@ public final class JdbcDashboardQueries implements DashboardQueries {
         } catch (SQLException e) {
             throw new StoreException("could not compute latencies", e);
         }
+    }
+
+    /**
+     * Up to this many latencies the percentiles are computed exactly (a sort of that many values: a few
+     * milliseconds); above, they are estimated from the maintained histograms, which costs the same at
+     * a million messages as at a thousand.
+     */
+    static final long EXACT_PERCENTILES_UP_TO = 20_000;
+
+    private static LatencyStats estimated(long[] f) {
+        int d = FunnelMinutes.DELIVER_HISTOGRAM;
+        int r = FunnelMinutes.READ_HISTOGRAM;
+        return new LatencyStats(FunnelMinutes.percentile(f, d, 0.5), FunnelMinutes.percentile(f, d, 0.9),
+                FunnelMinutes.percentile(f, r, 0.5), FunnelMinutes.percentile(f, r, 0.9),
+                FunnelMinutes.coarse(f, d), FunnelMinutes.coarse(f, r));
     }
 
     /** [median, p90, present?, bucket counts…] of {@code delta} over messages having sent and {@code end}. */
@@ -100,14 +121,20 @@ public final class JdbcDashboardQueries implements DashboardQueries {
         if (bucketMillis <= 0) {
             throw new IllegalArgumentException("bucketMillis must be positive");
         }
+        // From the maintained counts (sql/common/V3__status_counts.sql): buckets are multiples of their grain.
         // The bucket size is a number we computed, inlined so that both engines see one GROUP BY expression.
-        String bucket = "(e.observed_at - " + since + ") / " + bucketMillis;
-        String sql = "SELECT " + bucket + " AS b, e.status, SUM(e.seen) FROM status_events e "
-                + "WHERE e.observed_at >= ? AND e.observed_at < ? AND e.status IN ('sent', 'delivered', 'read', 'failed') "
-                + "GROUP BY " + bucket + ", e.status ORDER BY b";
+        long grain = StatusCounts.grainFor(bucketMillis);
+        if (since % grain != 0) {
+            throw new IllegalArgumentException("a throughput chart starts on a multiple of " + grain + " ms, not " + since);
+        }
+        String bucket = "(s.bucket_start - " + since + ") / " + bucketMillis;
+        String sql = "SELECT " + bucket + " AS b, s.status, SUM(s.events) FROM status_counts s "
+                + "WHERE s.grain_ms = ? AND s.bucket_start >= ? AND s.bucket_start < ? "
+                + "GROUP BY " + bucket + ", s.status ORDER BY b";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, since);
-            ps.setLong(2, until);
+            ps.setLong(1, grain);
+            ps.setLong(2, since);
+            ps.setLong(3, until);
             List<ThroughputBucket> result = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -224,6 +251,34 @@ public final class JdbcDashboardQueries implements DashboardQueries {
 
     @Override
     public List<PhoneRow> phones(Long since, Long until, PhoneColumn sort, boolean descending, int limit) {
+        List<PhoneRow> rows = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            readPhones(c, since, until, sort, descending, " LIMIT " + limit, rows::add);
+            return rows;
+        } catch (SQLException e) {
+            throw new StoreException("could not list phones", e);
+        }
+    }
+
+    @Override
+    public void eachPhone(Long since, Long until, PhoneColumn sort, boolean descending, Consumer<PhoneRow> each) {
+        try (Connection c = dataSource.getConnection()) {
+            // PostgreSQL streams a result (honours the fetch size) only inside a transaction
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                readPhones(c, since, until, sort, descending, "", each);
+            } finally {
+                c.rollback(); // read only: nothing to keep
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not read phones", e);
+        }
+    }
+
+    private static void readPhones(Connection c, Long since, Long until, PhoneColumn sort, boolean descending,
+                                   String limit, Consumer<PhoneRow> each) throws SQLException {
         SqlFilter filter = SqlFilter.forMessages(null, null, null, since, until);
         filter.and("m.phone IS NOT NULL");
         String direction = descending ? " DESC" : " ASC";
@@ -233,19 +288,29 @@ public final class JdbcDashboardQueries implements DashboardQueries {
                 + "SUM(CASE WHEN m.read_at IS NOT NULL THEN 1 ELSE 0 END) AS read_count, "
                 + "PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY m.read_at - m.delivered_at) AS median_read, "
                 + "MAX(m.last_received) AS last_activity FROM messages m" + filter.where() + " GROUP BY m.phone) p "
-                + "ORDER BY " + sort.expression + direction + " NULLS LAST, p.phone LIMIT " + limit;
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+                + "ORDER BY " + sort.expression + direction + " NULLS LAST, p.phone" + limit;
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setFetchSize(500);
             filter.bind(ps);
-            List<PhoneRow> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new PhoneRow(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                    each.accept(new PhoneRow(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
                             MessageRows.nullableLong(rs, "median_read"), rs.getLong(6)));
                 }
             }
-            return rows;
+        }
+    }
+
+    @Override
+    public MessageExportPage messagesAfter(MessageFilter filter, MessageSort sort, boolean descending,
+                                           MessageCursor after, int limit) {
+        if (limit < 1 || limit > MessageQuery.MAX_LIMIT) {
+            throw new IllegalArgumentException("bad page size " + limit);
+        }
+        try (Connection c = dataSource.getConnection()) {
+            return MessageKeyset.page(c, filter, sort, descending, after, limit);
         } catch (SQLException e) {
-            throw new StoreException("could not list phones", e);
+            throw new StoreException("could not read messages for the export", e);
         }
     }
 

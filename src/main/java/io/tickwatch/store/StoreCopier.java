@@ -55,6 +55,7 @@ public final class StoreCopier {
             long requests = copyRequests(source);
             long rejected = copyRejected(source);
             long counts = copyRequestCounts(source);
+            inTransaction(StatusCounts::recount);
             long events = count(source, "status_events");
             Summary summary = new Summary(messages, events, requests, rejected, counts);
             LOG.info("Copied {} into {}: {}", from.describe(), to.describe(), summary);
@@ -115,13 +116,7 @@ public final class StoreCopier {
     private void writeMessages(List<MessageState> states, List<EventRow> events) throws SQLException {
         Dialect d = to.dialect();
         inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(d.upsertMessages())) {
-                for (MessageState s : states) {
-                    MessageRows.bind(ps, s);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
+            MessageUpsert.write(c, d, states);
             try (PreparedStatement ps = c.prepareStatement(d.copyEvents())) {
                 for (EventRow e : events) {
                     MessageRows.bind(ps, e);

@@ -17,6 +17,8 @@ public final class StoreFactory {
     private StoreFactory() {
     }
 
+    private static final long CONNECTION_TIMEOUT_MILLIS = 500;
+
     /**
      * @param jdbcUrl   {@code jdbc:h2:…} or {@code jdbc:postgresql:…}; durability settings are added here
      * @param poolSize  connections: the writer holds one per batch, API readers share the rest
@@ -45,7 +47,7 @@ public final class StoreFactory {
         // Fail fast while the database is away: the writer answers 503 and the provider retries. The first
         // batch after an outage begins waits this long for a connection the pool cannot make; at 1 s its
         // webhooks were answered after just over a second, so half of that (Hikari's floor is 250 ms).
-        config.setConnectionTimeout(500);
+        config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
         config.setValidationTimeout(250);
         config.setInitializationFailTimeout(-1);
         // A connection the driver declares unusable (H2 "database is already closed", 90121/90098, is not
@@ -63,15 +65,32 @@ public final class StoreFactory {
             config.addDataSourceProperty("socketTimeout", "30");
             config.addDataSourceProperty("tcpKeepAlive", "true");
         }
-        HikariDataSource dataSource = new HikariDataSource(config);
+        // At start-up the first connection may open (or create) the H2 file in a cold JVM on a busy machine:
+        // that took over 500 ms here and the start failed on the pool's timeout. So the first connection is
+        // made directly, without one, and held while the pool opens and Flyway migrates (H2 stays open).
+        // An unreachable PostgreSQL still fails at once (connection refused).
+        java.sql.Connection first;
         try {
+            java.util.Properties credentials = new java.util.Properties();
+            if (user != null) {
+                credentials.setProperty("user", user);
+            }
+            if (password != null) {
+                credentials.setProperty("password", password);
+            }
+            first = java.sql.DriverManager.getConnection(url, credentials);
+        } catch (java.sql.SQLException e) {
+            throw new StoreException("could not open the database at " + JdbcUrls.redact(jdbcUrl) + ": " + e.getMessage(), e);
+        }
+        HikariDataSource dataSource = new HikariDataSource(config);
+        try (java.sql.Connection held = first) {
             Flyway.configure()
                     .dataSource(dataSource)
                     // Flyway itself does not expand "{vendor}" (Spring Boot does): name the folder ourselves
                     .locations("classpath:sql/common", "classpath:sql/" + dialect.migrationFolder())
                     .load()
                     .migrate();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | java.sql.SQLException e) {
             dataSource.close();
             throw new StoreException("could not prepare the database at " + JdbcUrls.redact(jdbcUrl)
                     + ": " + e.getMessage(), e);

@@ -3,33 +3,46 @@ package io.tickwatch.ui;
 import atlantafx.base.theme.PrimerLight;
 import io.tickwatch.App;
 import io.tickwatch.alerts.AlertMonitor;
+import io.tickwatch.config.AlertThresholds;
 import io.tickwatch.live.OverviewFeed;
 import io.tickwatch.live.TimeRange;
 import io.tickwatch.store.DashboardQueries;
+import io.tickwatch.ui.alerts.AlertsController;
+import io.tickwatch.ui.alerts.AlertsViewModel;
 import io.tickwatch.ui.common.ControllerFactory;
 import io.tickwatch.ui.common.DisplaySettings;
 import io.tickwatch.ui.common.Fx;
 import io.tickwatch.ui.common.Fxml;
-import io.tickwatch.ui.alerts.AlertsController;
-import io.tickwatch.ui.alerts.AlertsViewModel;
+import io.tickwatch.ui.demo.DemoStartController;
+import io.tickwatch.ui.demo.DemoToggleController;
+import io.tickwatch.ui.demo.DemoTrafficViewModel;
 import io.tickwatch.ui.failures.FailuresController;
 import io.tickwatch.ui.failures.FailuresViewModel;
+import io.tickwatch.ui.inspector.InspectorController;
+import io.tickwatch.ui.inspector.InspectorViewModel;
+import io.tickwatch.ui.inspector.RequestReplay;
 import io.tickwatch.ui.messages.MessagesController;
 import io.tickwatch.ui.messages.MessagesViewModel;
 import io.tickwatch.ui.overview.OverviewController;
 import io.tickwatch.ui.overview.OverviewViewModel;
 import io.tickwatch.ui.phones.PhonesController;
 import io.tickwatch.ui.phones.PhonesViewModel;
+import io.tickwatch.ui.settings.SettingsDialog;
+import io.tickwatch.ui.settings.SettingsTargets;
 import io.tickwatch.ui.shell.ShellController;
 import io.tickwatch.ui.shell.ShellViewModel;
 import java.time.ZoneId;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Application;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.scene.Parent;
 import javafx.util.Duration;
@@ -52,11 +65,14 @@ public final class DashboardWindow {
     /** What a window needs from the running application. */
     public record Parts(String webhookUrl, String storeDescription, OverviewFeed feed, DashboardQueries queries,
                         ZoneId localZone, LongSupplier clock, io.tickwatch.config.Settings settings,
-                        io.tickwatch.receiver.RequestLog requestLog) {
+                        io.tickwatch.receiver.RequestLog requestLog,
+                        Function<io.tickwatch.config.Settings, String> receiver,
+                        io.tickwatch.demo.DemoTraffic demo) {
 
         public static Parts of(App app, ZoneId localZone) {
             return new Parts(app.webhookUrl(), app.storeDescription(), app.overview(), app.dashboardQueries(),
-                    localZone, System::currentTimeMillis, app.settings(), app.requestLog());
+                    localZone, System::currentTimeMillis, app.settings(), app.requestLog(), app::reconfigureReceiver,
+                    app.demo());
         }
     }
 
@@ -71,20 +87,34 @@ public final class DashboardWindow {
     private final OverviewController overview;
     private final MessagesController messages;
     private final PhonesController phones;
+    private final DemoTrafficViewModel demoModel;
+    private final DemoToggleController demoToggle;
+    private final InspectorViewModel inspectorModel;
+    private final InspectorController inspector;
     private final AlertMonitor alertMonitor;
     private final AlertsViewModel alertsModel;
     private final FailuresViewModel failuresModel;
     private final AlertsController alerts;
     private final FailuresController failures;
+    private final ChangeListener<AlertThresholds> thresholdsChanged;
     private final Parent root;
     private final Timeline ticker;
     private final ChangeListener<TimeRange> rangeChanged;
+    private final ChangeListener<javafx.scene.control.Tab> tabChanged;
     private long lastSequence = -1;
+    private final Parts parts;
+    /** The alert rules' thresholds: from the settings at start, replaced when the settings dialog saves new ones. */
+    private final ObjectProperty<AlertThresholds> alertThresholds;
+    private SettingsDialog settingsDialog;
 
     public DashboardWindow(Parts parts) {
         Fx.assertFxThread();
         this.feed = parts.feed();
         this.display = new DisplaySettings(parts.localZone());
+        this.parts = parts;
+        display.useZone(parts.settings().timeZone());
+        display.privacyProperty().set(parts.settings().privacy());
+        this.alertThresholds = new SimpleObjectProperty<>(parts.settings().alerts());
         this.executor = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "tickwatch-ui-query-" + THREADS.incrementAndGet());
             t.setDaemon(true);
@@ -99,9 +129,14 @@ public final class DashboardWindow {
         this.overview = new OverviewController(overviewModel, display);
         this.messages = new MessagesController(messagesModel, display);
         this.phones = new PhonesController(phonesModel, display);
+        this.demoModel = new DemoTrafficViewModel(parts.demo());
+        this.demoToggle = new DemoToggleController(demoModel);
+        this.inspectorModel = new InspectorViewModel(parts.requestLog(), new RequestReplay(parts.demo()::target), executor, display);
+        this.inspector = new InspectorController(inspectorModel, display);
         // The alert rules run for the window that shows them (headless receivers have no one to notify).
-        this.alertMonitor = new AlertMonitor(parts.queries(), parts.settings().alerts(), parts.clock());
-        this.alertsModel = new AlertsViewModel(alertMonitor, parts.queries(), executor, display, parts.clock());
+        this.alertMonitor = new AlertMonitor(parts.queries(), alertThresholds.get(), parts.clock());
+        this.alertsModel = new AlertsViewModel(alertMonitor, alertThresholds::set, parts.queries(), executor, display,
+                parts.clock());
         this.failuresModel = new FailuresViewModel(parts.queries(), executor, display, parts.clock());
         this.alerts = new AlertsController(alertsModel, display);
         this.failures = new FailuresController(failuresModel, display);
@@ -110,13 +145,24 @@ public final class DashboardWindow {
                 .register(OverviewController.class, () -> overview)
                 .register(MessagesController.class, () -> messages)
                 .register(PhonesController.class, () -> phones)
+                .register(DemoToggleController.class, () -> demoToggle)
+                .register(DemoStartController.class, () -> new DemoStartController(demoModel))
+                .register(InspectorController.class, () -> inspector)
                 .register(AlertsController.class, () -> alerts)
                 .register(FailuresController.class, () -> failures)
                 .load(Fxml.DASHBOARD).getRoot();
+        this.tabChanged = (obs, old, now) -> {
+            messagesModel.shown(now == shell.messagesTab());
+            phonesModel.shown(now == shell.phonesTab());
+            alertsModel.shown(now == shell.alertsTab());
+            failuresModel.shown(now == shell.failuresTab());
+        };
+        shell.selectedTab().addListener(tabChanged);
+        tabChanged.changed(shell.selectedTab(), null, shell.selectedTab().getValue());
+        shell.onSettings(this::openSettings);
         shell.alertsTab().setGraphic(alerts.badge());
-        // Data quality and failure reasons scan the range: counted only while their tab shows.
-        shell.alertsTab().selectedProperty().addListener((obs, was, selected) -> alertsModel.showing(selected));
-        shell.failuresTab().selectedProperty().addListener((obs, was, selected) -> failuresModel.showing(selected));
+        this.thresholdsChanged = (obs, old, now) -> alertMonitor.thresholds(now);
+        alertThresholds.addListener(thresholdsChanged);
         alertMonitor.start();
         this.rangeChanged = (obs, old, now) -> feed.select(now);
         display.rangeProperty().addListener(rangeChanged);
@@ -137,6 +183,8 @@ public final class DashboardWindow {
         OverviewFeed.Snapshot s = feed.snapshot();
         shellModel.show(s, display.zoneProperty().get());
         overviewModel.show(s);
+        demoModel.refresh();
+        inspectorModel.poll();
         if (s.data().sequence() != lastSequence) {
             lastSequence = s.data().sequence();
             messagesModel.storeChanged();
@@ -151,6 +199,38 @@ public final class DashboardWindow {
         shell.showMessages();
     }
 
+    /** Opens the settings dialog over this window, or brings the open one to the front. */
+    public SettingsDialog openSettings() {
+        Fx.assertFxThread();
+        if (settingsDialog == null || !settingsDialog.isShowing()) {
+            settingsDialog = new SettingsDialog(parts.settings(), settingsTargets(), SettingsDialog.PROBE_TIMEOUT);
+            settingsDialog.show(root.getScene() == null ? null : root.getScene().getWindow());
+        } else {
+            settingsDialog.toFront();
+        }
+        return settingsDialog;
+    }
+
+    /** What a saved setting changes in this window and in the receiver behind it. */
+    public SettingsTargets settingsTargets() {
+        return new SettingsTargets(display, alertThresholds::set, parts.receiver(), this::receiverMoved);
+    }
+
+    private void receiverMoved(String url) {
+        shellModel.webhookUrl(url);
+        overviewModel.webhookUrl(url);
+    }
+
+    /** The alert thresholds in force; the alert monitor follows this property. */
+    public ReadOnlyObjectProperty<AlertThresholds> alertThresholds() {
+        return alertThresholds;
+    }
+
+    /** The alert rules of this window; they follow {@link #alertThresholds()}. */
+    public AlertMonitor alerts() {
+        return alertMonitor;
+    }
+
     public Parent root() {
         return root;
     }
@@ -159,22 +239,36 @@ public final class DashboardWindow {
         return display;
     }
 
-    /** The alert rules of this window: the settings dialog gives it new thresholds. */
-    public AlertMonitor alerts() {
-        return alertMonitor;
+    /** For tests: the screens' view-models, to export to a path without a file dialog. */
+    MessagesViewModel messagesModel() {
+        return messagesModel;
+    }
+
+    PhonesViewModel phonesModel() {
+        return phonesModel;
     }
 
     public void close() {
         Fx.assertFxThread();
         ticker.stop();
+        if (settingsDialog != null) {
+            settingsDialog.close();
+        }
         display.rangeProperty().removeListener(rangeChanged);
+        shell.selectedTab().removeListener(tabChanged);
         overview.close();
         messages.close();
         phones.close();
+        inspector.close();
         alerts.close();
         failures.close();
+        alertThresholds.removeListener(thresholdsChanged);
         alertMonitor.close();
         shell.close();
-        executor.shutdownNow();
+        demoToggle.close();
+        demoModel.close();
+        // Not shutdownNow: interrupting a thread inside an H2 query closes H2's file channel, and with it the
+        // store under the writer ("The database has been closed"). A running query finishes on its own.
+        executor.shutdown();
     }
 }

@@ -57,6 +57,20 @@ class LayeringTest {
             .that().resideInAPackage("io.tickwatch.receiver..")
             .should().dependOnClassesThat().resideInAnyPackage("io.tickwatch.ui..", "io.tickwatch.live..");
 
+    /** Demo traffic reaches the receiver the way a provider does, over HTTP, never through its classes. */
+    @ArchTest
+    static final ArchRule demoTalksToTheReceiverOnlyOverHttp = noClasses()
+            .that().resideInAPackage("io.tickwatch.demo..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.tickwatch.receiver..", "io.tickwatch.ingest..",
+                    "io.tickwatch.store..", "io.tickwatch.live..", "io.tickwatch.ui..", "io.tickwatch.cli..",
+                    "io.tickwatch.config..");
+
+    @ArchTest
+    static final ArchRule exportKnowsOnlyTheStoreAndTheModel = noClasses()
+            .that().resideInAPackage("io.tickwatch.export..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.tickwatch.ui..", "io.tickwatch.live..",
+                    "io.tickwatch.receiver..", "io.tickwatch.ingest..", "io.tickwatch.cli..");
+
     @ArchTest
     static final ArchRule onlyTheRootsBuildTheApp = classes()
             .that().haveFullyQualifiedName("io.tickwatch.App")

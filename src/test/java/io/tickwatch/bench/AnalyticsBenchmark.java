@@ -1,5 +1,6 @@
 package io.tickwatch.bench;
 
+import io.tickwatch.store.JdbcStatusStore;
 import io.tickwatch.store.StoreFactory;
 import io.tickwatch.testing.ChildJvm;
 import java.io.IOException;
@@ -47,6 +48,9 @@ final class AnalyticsBenchmark {
         StoreFactory.open(url, 2).close(); // migrations
         long started = System.nanoTime();
         long campaignEnd = fill(url, messages, backend.name().equals("H2"));
+        try (JdbcStatusStore store = StoreFactory.open(url, 2)) {
+            store.recountAggregates(); // the fill went around the writer, which maintains them otherwise
+        }
         double fillSeconds = (System.nanoTime() - started) / 1e9;
         // H2 answers a repeated query on an unchanged table from a cache: timings would show the cache, not the query.
         String served = backend.name().equals("H2") ? url + ";OPTIMIZE_REUSE_RESULTS=FALSE" : url;

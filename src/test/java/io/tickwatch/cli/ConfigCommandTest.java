@@ -50,6 +50,16 @@ class ConfigCommandTest {
     }
 
     @Test
+    void aValueTheNextStartWouldRefuseIsNotWritten() throws Exception {
+        run("config", "set", "port", "9091");
+        assertThat(run("config", "set", "port", "eighty").exitCode()).isEqualTo(CommandLineParser.USAGE_ERROR);
+        assertThat(err.toString()).contains("tickwatch config: port must be a whole number, not 'eighty'; nothing written");
+        assertThat(run("config", "set", "time-zone", "Mars/Olympus").exitCode()).isEqualTo(CommandLineParser.USAGE_ERROR);
+        assertThat(err.toString()).contains("time-zone must be local, UTC or a zone id");
+        assertThat(run("--headless").settings().orElseThrow().port()).isEqualTo(9091);
+    }
+
+    @Test
     void unknownKeysAndActionsAreRefusedWithTheKnownKeys() {
         assertThat(run("config", "set", "colour", "blue").exitCode()).isEqualTo(CommandLineParser.USAGE_ERROR);
         assertThat(err.toString()).contains("unknown key 'colour'").contains("app-secret");

@@ -156,6 +156,18 @@ class OverviewFeedTest {
         }
 
         @Override
+        public io.tickwatch.store.MessageExportPage messagesAfter(MessageFilter f, MessageSort s, boolean d,
+                                                                io.tickwatch.store.MessageCursor a, int l) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void eachPhone(Long since, Long until, PhoneColumn sort, boolean descending,
+                              java.util.function.Consumer<PhoneRow> each) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public io.tickwatch.store.AlertFigures alertFigures(io.tickwatch.store.AlertFigures.Windows windows) {
             throw new UnsupportedOperationException();
         }

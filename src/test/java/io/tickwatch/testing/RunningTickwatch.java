@@ -112,6 +112,10 @@ public final class RunningTickwatch implements AutoCloseable, BeforeAllCallback,
         return start(dir, Map.of());
     }
 
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
     public App app() {
         return app;
     }

@@ -77,7 +77,7 @@ class AlertsScreenTest {
         // the refusal is counted in the store with the writer's next flush
         await().atMost(PATIENCE).until(() -> tw.app().dashboardQueries()
                 .alertFigures(AlertRule.windows(System.currentTimeMillis(), AlertThresholds.DEFAULTS)).refusedRequests() == 1);
-        ui.robot.clickOn("#alertsTab");
+        ui.robot.clickOn("#alertingTab");
         assertThat(badgeShown()).as("no alert yet").isFalse();
 
         type("webhookErrors", "0");
@@ -111,7 +111,7 @@ class AlertsScreenTest {
 
     @Test
     void anInvalidThresholdIsRefusedWithAClearMessageAndTheOldOneStays() {
-        ui.robot.clickOn("#alertsTab");
+        ui.robot.clickOn("#alertingTab");
         type("deliveryRateMin", "150");
         type("undeliveredMinutes", "ten");
         ui.robot.clickOn("#applyThresholds");
@@ -135,20 +135,34 @@ class AlertsScreenTest {
     }
 
     @Test
+    void thresholdsSavedInTheSettingsDialogReachTheMonitorAndTheScreen() {
+        ui.robot.clickOn("#alertingTab");
+        AlertThresholds saved = new AlertThresholds(80, 20, 30, 40, 60, 7);
+        ui.robot.interact(() -> ui.window.settingsTargets().alertThresholds().accept(saved));
+        assertThat(ui.window.alerts().thresholds()).isEqualTo(saved);
+        // the monitor re-evaluates at once; the screen follows its report
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(ui.fx(() -> ui.node("deliveryRateMin", javafx.scene.control.TextField.class).getText())).isEqualTo("80");
+            assertThat(ui.fx(() -> ui.node("webhookErrors", javafx.scene.control.TextField.class).getText())).isEqualTo("7");
+        });
+        assertThat(ui.window.alerts().status().thresholds()).isEqualTo(saved);
+    }
+
+    @Test
     void theDataQualityTilesCountTheRange() {
         String p = "919800000001";
         assertThat(tw.postWebhook(onPremises(status("q1", "sent", Long.toString(now - 60), p),
                 status("q2", "sent", "0", p))).status()).isEqualTo(200);                  // one rejected item
         assertThat(tw.postWebhook(onPremises(status("q1", "sent", Long.toString(now - 60), p))).status())
                 .isEqualTo(200);                                                           // one duplicate
-        ui.robot.clickOn("#alertsTab");
+        ui.robot.clickOn("#alertingTab");
         ui.robot.clickOn("#range24h"); // a new range counts again at once
         await().atMost(PATIENCE).untilAsserted(() -> {
-            assertThat(ui.text("rejectedItems")).isEqualTo("1");
-            assertThat(ui.text("duplicatesAbsorbed")).isEqualTo("1");
+            assertThat(ui.text("qualityRejected")).isEqualTo("1");
+            assertThat(ui.text("qualityDuplicates")).isEqualTo("1");
         });
-        assertThat(ui.text("outOfOrder")).isEqualTo("0");
-        assertThat(ui.text("signatureFailures")).isEqualTo("0");
+        assertThat(ui.text("qualityOutOfOrder")).isEqualTo("0");
+        assertThat(ui.text("qualitySignatures")).isEqualTo("0");
         assertThat(ui.text("qualityRange")).isEqualTo("last 24 h");
     }
 

@@ -53,7 +53,7 @@ class ClosedDashboardIsCollectedTest {
         ui.robot.clickOn("#messagesTab");
         ui.robot.clickOn("#phonesTab");
         ui.robot.clickOn("#failuresTab");
-        ui.robot.clickOn("#alertsTab");
+        ui.robot.clickOn("#alertingTab");
         List<WeakReference<?>> refs = List.of(new WeakReference<>(ui.window), new WeakReference<>(ui.window.root()),
                 new WeakReference<>(ui.window.display()), new WeakReference<>(ui.stage.getScene()),
                 new WeakReference<>(ui.robot.lookup("#messagesTable").query()),

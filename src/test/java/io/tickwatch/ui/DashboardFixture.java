@@ -2,6 +2,7 @@ package io.tickwatch.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tickwatch.App;
 import io.tickwatch.testing.RunningTickwatch;
 import java.time.ZoneId;
 import java.util.concurrent.Callable;
@@ -26,17 +27,28 @@ final class DashboardFixture implements AutoCloseable {
     static final ZoneId LOCAL = ZoneId.of("Asia/Kolkata");
 
     final RunningTickwatch tickwatch;
+    final App app;
     final FxRobot robot = new FxRobot();
     final Stage stage;
     DashboardWindow window;
 
     DashboardFixture(RunningTickwatch tickwatch) throws TimeoutException {
+        this(tickwatch, tickwatch.app());
+    }
+
+    /** A window on a Tickwatch started some other way (e.g. from a config file). */
+    DashboardFixture(App app) throws TimeoutException {
+        this(null, app);
+    }
+
+    private DashboardFixture(RunningTickwatch tickwatch, App app) throws TimeoutException {
         this.tickwatch = tickwatch;
+        this.app = app;
         FxToolkit.registerPrimaryStage();
         this.stage = FxToolkit.registerStage(Stage::new);
         robot.interact(() -> {
             DashboardWindow.applyTheme();
-            window = new DashboardWindow(DashboardWindow.Parts.of(tickwatch.app(), LOCAL));
+            window = new DashboardWindow(DashboardWindow.Parts.of(app, LOCAL));
             stage.setScene(new Scene(window.root(), 1280, 800));
             stage.show();
             stage.toFront();

@@ -27,7 +27,7 @@ import javax.imageio.ImageIO;
 /**
  * Renders the dashboard with sample data to PNG files, headless (Monocle, software rendering; no X
  * server). It starts a real Tickwatch on a temporary H2 file, posts an hour of sample traffic over
- * HTTP, opens the real window and snapshots the overview and the messages screen.
+ * HTTP, opens the real window and snapshots the overview, the messages screen and the request inspector.
  *
  * <pre>mvn -q test-compile exec:exec@screenshot                          # docs/dashboard.png, docs/messages.png
  * mvn -q test-compile exec:exec@screenshot -Dscreenshot.dir=target/shots</pre>
@@ -80,6 +80,30 @@ public final class Screenshot {
             waitUntil(() -> onFx(() -> stage[0].getScene().lookup("#detailPane").isVisible()
                     && !((javafx.scene.control.TextArea) stage[0].getScene().lookup("#rawBody")).getText().isEmpty()), 30);
             write(onFx(() -> stage[0].getScene().snapshot(null)), out.resolve("messages.png"));
+
+            // the request inspector, privacy mode on: a request with a rejected item selected
+            long ts = Instant.now().getEpochSecond();
+            tw.postWebhook(Webhooks.onPremises(Webhooks.status("wamid.HBgMOTE5ODc2NTQzMjEwFQIAERgSINSPECT", "read",
+                    Long.toString(ts), "919876543210"), Webhooks.status("wamid.HBgMBAD", "sent", "0", "919876543211")),
+                    "Content-Type", "application/json", "User-Agent", "AiSensy-Webhooks/1.0");
+            tw.postWebhook("{\"statuses\": [", "Content-Type", "application/json");
+            onFx(() -> {
+                window.display().privacyProperty().set(true);
+                ((TabPane) stage[0].getScene().lookup("#tabs")).getSelectionModel().select(3);
+                return null;
+            });
+            @SuppressWarnings("unchecked")
+            TableView<io.tickwatch.receiver.RequestLog.Entry> requests = onFx(() ->
+                    (TableView<io.tickwatch.receiver.RequestLog.Entry>) stage[0].getScene().lookup("#requestsTable"));
+            waitUntil(() -> onFx(() -> requests.getItems().stream().anyMatch(e -> !e.rejected().isEmpty())
+                    && requests.getItems().get(0).status() == 400), 30);
+            onFx(() -> {
+                requests.getSelectionModel().select(requests.getItems().stream().filter(e -> !e.rejected().isEmpty())
+                        .findFirst().orElseThrow());
+                return null;
+            });
+            waitUntil(() -> onFx(() -> stage[0].getScene().lookup("#requestDetail").isVisible()), 30);
+            write(onFx(() -> stage[0].getScene().snapshot(null)), out.resolve("inspector.png"));
             onFx(() -> {
                 stage[0].close();
                 window.close();
@@ -88,7 +112,8 @@ public final class Screenshot {
         } finally {
             Platform.exit();
         }
-        System.out.println("Wrote " + out.resolve("dashboard.png") + " and " + out.resolve("messages.png"));
+        System.out.println("Wrote " + out.resolve("dashboard.png") + ", " + out.resolve("messages.png") + " and "
+                + out.resolve("inspector.png"));
         System.exit(0);
     }
 

@@ -50,10 +50,10 @@ public final class AlertsController {
     @FXML private TextField webhookErrors;
     @FXML private Label thresholdsMessage;
     @FXML private Label qualityRange;
-    @FXML private Label rejectedItems;
-    @FXML private Label duplicatesAbsorbed;
-    @FXML private Label outOfOrder;
-    @FXML private Label signatureFailures;
+    @FXML private Label qualityRejected;
+    @FXML private Label qualityDuplicates;
+    @FXML private Label qualityOutOfOrder;
+    @FXML private Label qualitySignatures;
     @FXML private TableView<AlertEvent> historyTable;
     @FXML private TableColumn<AlertEvent, String> historyTimeColumn;
     @FXML private TableColumn<AlertEvent, String> historyRuleColumn;
@@ -108,10 +108,10 @@ public final class AlertsController {
             }
         });
         qualityRange.textProperty().bind(model.qualityRangeProperty());
-        rejectedItems.textProperty().bind(model.rejectedProperty());
-        duplicatesAbsorbed.textProperty().bind(model.duplicatesProperty());
-        outOfOrder.textProperty().bind(model.outOfOrderProperty());
-        signatureFailures.textProperty().bind(model.signatureFailuresProperty());
+        qualityRejected.textProperty().bind(model.rejectedProperty());
+        qualityDuplicates.textProperty().bind(model.duplicatesProperty());
+        qualityOutOfOrder.textProperty().bind(model.outOfOrderProperty());
+        qualitySignatures.textProperty().bind(model.signatureFailuresProperty());
         eventColumn(historyTimeColumn, e -> Format.dateTime(e.at(), display.zoneProperty().get()));
         eventColumn(historyRuleColumn, e -> e.rule().title());
         eventColumn(historyChangeColumn, e -> e.fired() ? "Fired" : "Cleared");

@@ -45,6 +45,7 @@ public final class AlertsViewModel {
     static final long QUALITY_REFRESH_MILLIS = 30_000;
 
     private final AlertMonitor monitor;
+    private final Consumer<AlertThresholds> apply;
     private final DashboardQueries queries;
     private final DisplaySettings display;
     private final LongSupplier clock;
@@ -75,9 +76,14 @@ public final class AlertsViewModel {
     private boolean qualityStale = true;
     private boolean closed;
 
-    public AlertsViewModel(AlertMonitor monitor, DashboardQueries queries, Executor executor, DisplaySettings display,
-                           LongSupplier clock) {
+    /**
+     * @param apply puts thresholds in force (the window's property, which the monitor and the settings dialog
+     *              follow)
+     */
+    public AlertsViewModel(AlertMonitor monitor, Consumer<AlertThresholds> apply, DashboardQueries queries,
+                           Executor executor, DisplaySettings display, LongSupplier clock) {
         this.monitor = monitor;
+        this.apply = apply;
         this.queries = queries;
         this.display = display;
         this.clock = clock;
@@ -142,7 +148,7 @@ public final class AlertsViewModel {
         }
         thresholdsInvalid.set(false);
         shownThresholds = input.thresholds();
-        monitor.thresholds(input.thresholds());
+        apply.accept(input.thresholds());
         thresholdsMessage.set("Applied until Tickwatch stops (Settings saves them to the config file).");
         return true;
     }
@@ -154,8 +160,8 @@ public final class AlertsViewModel {
         thresholdsMessage.set("");
     }
 
-    /** Whether the screen is on view: the data quality is counted only then. */
-    public void showing(boolean shown) {
+    /** Whether the alerts tab is on screen: the data quality is counted only then. */
+    public void shown(boolean shown) {
         showing = shown;
         if (shown && qualityStale) {
             reloadQuality();

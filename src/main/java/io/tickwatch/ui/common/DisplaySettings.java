@@ -1,6 +1,7 @@
 package io.tickwatch.ui.common;
 
 import io.tickwatch.live.TimeRange;
+import io.tickwatch.model.PhoneMask;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import javafx.beans.property.BooleanProperty;
@@ -38,12 +39,36 @@ public final class DisplaySettings {
         return privacy;
     }
 
+    /** A phone as the screen shows it: masked in privacy mode ("+91 98••• ••210"), else as stored. */
+    public String phone(String phone) {
+        return privacy.get() ? PhoneMask.mask(phone) : phone;
+    }
+
+    /** A raw request body as the screen shows it: its phone members masked in privacy mode. */
+    public String body(String body) {
+        return privacy.get() ? PhoneMask.maskBody(body) : body;
+    }
+
+    /** Free text that may quote a phone (a reason, a header, an answer): phone-like numbers masked in privacy mode. */
+    public String text(String text) {
+        return privacy.get() ? PhoneMask.maskAll(text) : text;
+    }
+
     public ZoneId localZone() {
         return localZone;
     }
 
     public void useUtc(boolean utc) {
         zone.set(utc ? ZoneOffset.UTC : localZone);
+    }
+
+    /** Applies the time-zone setting: "local", "UTC" or a zone id (already validated by the settings rules). */
+    public void useZone(String timeZoneSetting) {
+        zone.set(switch (timeZoneSetting) {
+            case "local" -> localZone;
+            case "UTC" -> ZoneOffset.UTC;
+            default -> ZoneId.of(timeZoneSetting);
+        });
     }
 
     public boolean isUtc() {

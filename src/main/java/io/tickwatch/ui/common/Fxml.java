@@ -2,7 +2,8 @@ package io.tickwatch.ui.common;
 
 /** Every FXML view of the dashboard, in the top-level {@code fxml/} folder. */
 public enum Fxml {
-    DASHBOARD("/fxml/dashboard.fxml");
+    DASHBOARD("/fxml/dashboard.fxml"),
+    SETTINGS("/fxml/settings.fxml");
 
     private final String resource;
 

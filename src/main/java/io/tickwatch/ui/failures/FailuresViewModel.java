@@ -51,8 +51,8 @@ public final class FailuresViewModel {
         display.privacyProperty().addListener(privacyChanged);
     }
 
-    /** Whether the screen is on view: failures are grouped only then (a GROUP BY over the range). */
-    public void showing(boolean shown) {
+    /** Whether the failures tab is on screen: failures are grouped only then (a GROUP BY over the range). */
+    public void shown(boolean shown) {
         showing = shown;
         if (shown && stale) {
             reload();

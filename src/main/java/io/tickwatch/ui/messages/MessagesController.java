@@ -4,11 +4,13 @@ import io.tickwatch.model.FunnelStatus;
 import io.tickwatch.model.MessageState;
 import io.tickwatch.store.MessageDetail;
 import io.tickwatch.store.MessageSort;
+import io.tickwatch.ui.common.CsvFileChooser;
 import io.tickwatch.ui.common.DisplaySettings;
 import io.tickwatch.ui.common.Format;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ChangeListener;
 import javafx.fxml.FXML;
@@ -57,10 +59,14 @@ public final class MessagesController {
     @FXML private Label failureLabel;
     @FXML private ListView<TimelineEntry> timeline;
     @FXML private TextArea rawBody;
+    @FXML private Button exportMessages;
+    @FXML private Label messagesExportStatus;
 
     private final ChangeListener<ZoneId> zoneChanged = (obs, old, now) -> redrawTimes();
     private final ChangeListener<String> bodyShown = (obs, old, now) -> scrollToSelectedMessage(now);
     private final ChangeListener<MessageDetail> detailChanged = (obs, old, now) -> showSummary(now);
+    private final ChangeListener<Boolean> privacyChanged = (obs, old, now) -> redrawPhones();
+    private final CsvFileChooser chooser = new CsvFileChooser("Export messages to CSV", "tickwatch-messages");
 
     public MessagesController(MessagesViewModel model, DisplaySettings display) {
         this.model = model;
@@ -78,10 +84,11 @@ public final class MessagesController {
                 statusFilter.setValue(now == null ? STATUS_CHOICES.get(0) : now.wireName()));
         phoneChip.visibleProperty().bind(model.phoneProperty().isNotNull());
         phoneChip.managedProperty().bind(phoneChip.visibleProperty());
-        phoneChipLabel.textProperty().bind(model.phoneProperty().map(p -> "Phone " + p));
+        phoneChipLabel.textProperty().bind(Bindings.createStringBinding(
+                () -> "Phone " + display.phone(model.phoneProperty().get()), model.phoneProperty(), display.privacyProperty()));
 
         column(idColumn, MessageSort.ID, s -> s.id());
-        column(phoneColumn, MessageSort.PHONE, s -> s.phone() == null ? "" : s.phone());
+        column(phoneColumn, MessageSort.PHONE, s -> s.phone() == null ? "" : display.phone(s.phone()));
         column(statusColumn, MessageSort.STATUS, s -> s.currentStatus().map(FunnelStatus::wireName).orElse("other"));
         column(sentColumn, MessageSort.SENT, s -> time(s.sent()));
         column(deliveredColumn, MessageSort.DELIVERED, s -> time(s.delivered()) + (s.deliveredInferred() ? " *" : ""));
@@ -105,8 +112,10 @@ public final class MessagesController {
         errorLabel.textProperty().bind(model.errorProperty());
 
         detailPane.visibleProperty().bind(model.detailProperty().isNotNull());
-        failureLabel.textProperty().bind(model.failureProperty());
-        rawBody.textProperty().bind(model.rawBodyProperty());
+        failureLabel.textProperty().bind(Bindings.createStringBinding(
+                () -> display.text(model.failureProperty().get()), model.failureProperty(), display.privacyProperty()));
+        rawBody.textProperty().bind(Bindings.createStringBinding(
+                () -> display.body(model.rawBodyProperty().get()), model.rawBodyProperty(), display.privacyProperty()));
         rawBody.textProperty().addListener(bodyShown);
         timeline.setItems(model.timeline());
         timeline.setCellFactory(list -> new ListCell<>() {
@@ -123,6 +132,11 @@ public final class MessagesController {
         timeline.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> model.showBodyOf(now));
         model.detailProperty().addListener(detailChanged);
         display.zoneProperty().addListener(zoneChanged);
+        display.privacyProperty().addListener(privacyChanged);
+        messagesExportStatus.textProperty().bind(model.export().messageProperty());
+        messagesExportStatus.styleProperty().bind(Bindings.when(model.export().failedProperty())
+                .then("-fx-text-fill: -color-danger-fg;").otherwise(""));
+        exportMessages.disableProperty().bind(model.export().runningProperty());
         model.reload();
     }
 
@@ -141,7 +155,7 @@ public final class MessagesController {
         }
         MessageState s = d.state();
         detailTitle.setText(s.id());
-        detailSummary.setText((s.phone() == null ? "no phone" : s.phone()) + " · "
+        detailSummary.setText((s.phone() == null ? "no phone" : display.phone(s.phone())) + " · "
                 + s.currentStatus().map(FunnelStatus::wireName).orElse("no funnel status") + " · first seen "
                 + Format.dateTime(s.firstAt(), display.zoneProperty().get()));
     }
@@ -165,6 +179,17 @@ public final class MessagesController {
         showSummary(model.detailProperty().get());
     }
 
+    /** Privacy mode switched: the rows and the detail are drawn again from what is loaded, no query. */
+    private void redrawPhones() {
+        messagesTable.refresh();
+        showSummary(model.detailProperty().get());
+    }
+
+    @FXML
+    private void exportCsv() {
+        chooser.choose(exportMessages.getScene().getWindow()).ifPresent(model::exportCsv);
+    }
+
     @FXML
     private void clearPhone() {
         model.phoneProperty().set(null);
@@ -182,6 +207,7 @@ public final class MessagesController {
 
     public void close() {
         display.zoneProperty().removeListener(zoneChanged);
+        display.privacyProperty().removeListener(privacyChanged);
         model.detailProperty().removeListener(detailChanged);
         model.close();
     }

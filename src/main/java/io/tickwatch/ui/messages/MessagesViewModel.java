@@ -1,6 +1,7 @@
 package io.tickwatch.ui.messages;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tickwatch.export.MessageExport;
 import io.tickwatch.live.TimeRange;
 import io.tickwatch.model.FunnelStatus;
 import io.tickwatch.model.MessageState;
@@ -9,11 +10,15 @@ import io.tickwatch.store.MessageDetail;
 import io.tickwatch.store.MessageFilter;
 import io.tickwatch.store.MessageSort;
 import io.tickwatch.store.MessageTablePage;
+import io.tickwatch.ui.common.LiveRefresh;
 import io.tickwatch.ui.common.DisplaySettings;
+import io.tickwatch.ui.common.ExportRunner;
 import io.tickwatch.ui.common.Format;
 import io.tickwatch.ui.common.LatestOnly;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 import javafx.beans.property.BooleanProperty;
@@ -55,12 +60,13 @@ public final class MessagesViewModel {
     private final LatestOnly<MessageTablePage> pages;
     private final LatestOnly<Optional<MessageDetail>> details;
     private final ChangeListener<Object> filterChanged = (obs, old, now) -> firstPage();
+    private final ExportRunner export = new ExportRunner("messages");
     private MessageSort sort = MessageSort.ARRIVAL;
     private boolean descending = true;
     private int offset;
     private long total;
     private String selectedId;
-    private long lastLiveReload;
+    private final LiveRefresh live;
 
     public MessagesViewModel(DashboardQueries queries, Executor executor, DisplaySettings display, LongSupplier clock) {
         this.queries = queries;
@@ -72,6 +78,7 @@ public final class MessagesViewModel {
         status.addListener(filterChanged);
         phone.addListener(filterChanged);
         display.rangeProperty().addListener(filterChanged);
+        this.live = new LiveRefresh(clock, 1_000, pages::busy, this::reload);
     }
 
     public void reload() {
@@ -86,13 +93,14 @@ public final class MessagesViewModel {
         }
     }
 
-    /** New data arrived in the store: refresh what is shown, at most once a second. */
+    /** New data arrived in the store: refresh what is shown, at most once a second, and only if shown. */
     public void storeChanged() {
-        long now = clock.getAsLong();
-        if (now - lastLiveReload >= 1_000 && !pages.busy()) {
-            lastLiveReload = now;
-            reload();
-        }
+        live.storeChanged();
+    }
+
+    /** Whether the messages tab is on screen. */
+    public void shown(boolean shown) {
+        live.shown(shown);
     }
 
     private MessageFilter filter() {
@@ -200,7 +208,25 @@ public final class MessagesViewModel {
         return text.length() > MAX_BODY_CHARS ? text.substring(0, MAX_BODY_CHARS) + "\n… (truncated)" : text;
     }
 
+    /**
+     * Writes every message matching the current filter (not only this page), in the table's order, to a
+     * CSV file, on a thread of its own; phones masked when privacy mode is on. The export's progress and
+     * outcome show in {@link #export()}; the future completes once that is shown.
+     */
+    public CompletableFuture<Long> exportCsv(Path target) {
+        MessageFilter f = filter();
+        MessageSort s = sort;
+        boolean desc = descending;
+        boolean mask = display.privacyProperty().get();
+        return export.start(target, progress -> new MessageExport(queries).write(target, f, s, desc, mask, progress));
+    }
+
+    public ExportRunner export() {
+        return export;
+    }
+
     public void close() {
+        export.close();
         pages.stop();
         details.stop();
         search.removeListener(filterChanged);

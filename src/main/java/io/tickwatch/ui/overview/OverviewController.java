@@ -80,7 +80,7 @@ public final class OverviewController {
         kpiReadP90.textProperty().bind(model.readP90Property());
         kpiRate.textProperty().bind(model.rateProperty());
         emptyState.visibleProperty().bind(model.storeEmptyProperty());
-        curlCommand.setText(model.curlCommand());
+        curlCommand.textProperty().bind(model.curlCommandProperty());
 
         funnel.setName("messages");
         for (String step : List.of("Sent", "Delivered", "Read", "Failed")) {

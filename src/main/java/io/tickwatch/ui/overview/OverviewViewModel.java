@@ -20,7 +20,8 @@ import javafx.beans.property.StringProperty;
  */
 public final class OverviewViewModel {
 
-    private final String webhookUrl;
+    private String webhookUrl;
+    private final StringProperty curlCommand = new SimpleStringProperty("");
     private final StringProperty messages = new SimpleStringProperty("0");
     private final StringProperty sent = new SimpleStringProperty("0");
     private final StringProperty delivered = new SimpleStringProperty("–");
@@ -39,6 +40,17 @@ public final class OverviewViewModel {
 
     public OverviewViewModel(String webhookUrl) {
         this.webhookUrl = webhookUrl;
+        curlCommand.set(curlCommand());
+    }
+
+    /** The receiver moved (settings saved): the ready-made command posts to the new URL. */
+    public void webhookUrl(String url) {
+        webhookUrl = url;
+        curlCommand.set(curlCommand());
+    }
+
+    public StringProperty curlCommandProperty() {
+        return curlCommand;
     }
 
     public void show(OverviewFeed.Snapshot s) {

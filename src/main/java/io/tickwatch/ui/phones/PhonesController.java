@@ -2,13 +2,16 @@ package io.tickwatch.ui.phones;
 
 import io.tickwatch.store.PhoneColumn;
 import io.tickwatch.store.PhoneRow;
+import io.tickwatch.ui.common.CsvFileChooser;
 import io.tickwatch.ui.common.DisplaySettings;
 import io.tickwatch.ui.common.Format;
 import java.time.ZoneId;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ChangeListener;
 import javafx.fxml.FXML;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -33,8 +36,12 @@ public final class PhonesController {
     @FXML private TableColumn<PhoneRow, String> readDelayColumn;
     @FXML private TableColumn<PhoneRow, String> lastActivityColumn;
     @FXML private Label phonesSummary;
+    @FXML private Button exportPhones;
+    @FXML private Label phonesExportStatus;
 
     private final ChangeListener<ZoneId> zoneChanged = (obs, old, now) -> phonesTable.refresh();
+    private final ChangeListener<Boolean> privacyChanged = (obs, old, now) -> phonesTable.refresh(); // no query
+    private final CsvFileChooser chooser = new CsvFileChooser("Export phones to CSV", "tickwatch-phones");
 
     public PhonesController(PhonesViewModel model, DisplaySettings display) {
         this.model = model;
@@ -43,7 +50,7 @@ public final class PhonesController {
 
     @FXML
     private void initialize() {
-        column(phoneColumn, PhoneColumn.PHONE, PhoneRow::phone);
+        column(phoneColumn, PhoneColumn.PHONE, r -> display.phone(r.phone()));
         column(messagesColumn, PhoneColumn.MESSAGES, r -> Format.count(r.messages()));
         column(deliveredColumn, PhoneColumn.DELIVERED, r -> Format.count(r.delivered()));
         column(readColumn, PhoneColumn.READ, r -> Format.count(r.read()));
@@ -72,7 +79,17 @@ public final class PhonesController {
         });
         phonesSummary.textProperty().bind(model.summaryProperty());
         display.zoneProperty().addListener(zoneChanged);
+        display.privacyProperty().addListener(privacyChanged);
+        phonesExportStatus.textProperty().bind(model.export().messageProperty());
+        phonesExportStatus.styleProperty().bind(Bindings.when(model.export().failedProperty())
+                .then("-fx-text-fill: -color-danger-fg;").otherwise(""));
+        exportPhones.disableProperty().bind(model.export().runningProperty());
         model.reload();
+    }
+
+    @FXML
+    private void exportCsv() {
+        chooser.choose(exportPhones.getScene().getWindow()).ifPresent(model::exportCsv);
     }
 
     private static void column(TableColumn<PhoneRow, String> c, PhoneColumn sort, Function<PhoneRow, String> text) {
@@ -87,6 +104,7 @@ public final class PhonesController {
 
     public void close() {
         display.zoneProperty().removeListener(zoneChanged);
+        display.privacyProperty().removeListener(privacyChanged);
         model.close();
     }
 }

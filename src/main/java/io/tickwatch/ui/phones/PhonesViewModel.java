@@ -1,11 +1,16 @@
 package io.tickwatch.ui.phones;
 
+import io.tickwatch.export.PhoneExport;
 import io.tickwatch.store.DashboardQueries;
 import io.tickwatch.store.PhoneColumn;
 import io.tickwatch.store.PhoneRow;
+import io.tickwatch.ui.common.LiveRefresh;
 import io.tickwatch.ui.common.DisplaySettings;
+import io.tickwatch.ui.common.ExportRunner;
 import io.tickwatch.ui.common.LatestOnly;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -32,9 +37,10 @@ public final class PhonesViewModel {
     private final StringProperty summary = new SimpleStringProperty("");
     private final LatestOnly<List<PhoneRow>> loader;
     private final ChangeListener<TimeRange> rangeChanged = (obs, old, now) -> reload();
+    private final ExportRunner export = new ExportRunner("phones");
     private PhoneColumn sort = PhoneColumn.MESSAGES;
     private boolean descending = true;
-    private long lastLiveReload;
+    private final LiveRefresh live;
 
     /** @param drillDown shows one phone's messages (given by the window, which knows the other screens) */
     public PhonesViewModel(DashboardQueries queries, Executor executor, DisplaySettings display, LongSupplier clock,
@@ -45,6 +51,7 @@ public final class PhonesViewModel {
         this.drillDown = drillDown;
         this.loader = new LatestOnly<>(executor, this::show, e -> summary.set("Cannot read phones: " + e.getMessage()));
         display.rangeProperty().addListener(rangeChanged);
+        this.live = new LiveRefresh(clock, 2_000, loader::busy, this::reload);
     }
 
     public void reload() {
@@ -54,13 +61,14 @@ public final class PhonesViewModel {
         loader.request(() -> queries.phones(since, null, s, desc, LIMIT));
     }
 
-    /** New data arrived: refresh at most every two seconds (a GROUP BY over all messages). */
+    /** New data arrived: refresh at most every two seconds (a GROUP BY over all messages), and only if shown. */
     public void storeChanged() {
-        long now = clock.getAsLong();
-        if (now - lastLiveReload >= 2_000 && !loader.busy()) {
-            lastLiveReload = now;
-            reload();
-        }
+        live.storeChanged();
+    }
+
+    /** Whether the phones tab is on screen. */
+    public void shown(boolean shown) {
+        live.shown(shown);
     }
 
     public void sortBy(PhoneColumn column, boolean desc) {
@@ -83,7 +91,24 @@ public final class PhonesViewModel {
         summary.set(result.size() >= LIMIT ? "Showing the first " + LIMIT + " phones" : result.size() + " phones");
     }
 
+    /**
+     * Writes every phone of the range (not only the first {@value #LIMIT} shown), in the table's order, to
+     * a CSV file on a thread of its own; phones masked when privacy mode is on.
+     */
+    public CompletableFuture<Long> exportCsv(Path target) {
+        Long since = display.rangeProperty().get().since(clock.getAsLong());
+        PhoneColumn s = sort;
+        boolean desc = descending;
+        boolean mask = display.privacyProperty().get();
+        return export.start(target, progress -> new PhoneExport(queries).write(target, since, null, s, desc, mask, progress));
+    }
+
+    public ExportRunner export() {
+        return export;
+    }
+
     public void close() {
+        export.close();
         loader.stop();
         display.rangeProperty().removeListener(rangeChanged);
     }

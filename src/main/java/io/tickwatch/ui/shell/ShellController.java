@@ -1,7 +1,10 @@
 package io.tickwatch.ui.shell;
 
+import atlantafx.base.controls.ToggleSwitch;
 import io.tickwatch.live.TimeRange;
 import io.tickwatch.ui.common.DisplaySettings;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Map;
 import javafx.beans.value.ChangeListener;
 import javafx.fxml.FXML;
@@ -33,7 +36,8 @@ public final class ShellController {
     @FXML private HBox storeBanner;
     @FXML private TabPane tabs;
     @FXML private Tab messagesTab;
-    @FXML private Tab alertsTab;
+    @FXML private Tab phonesTab;
+    @FXML private Tab alertingTab; // not "alertsTab": the settings dialog has one
     @FXML private Tab failuresTab;
     @FXML private ToggleGroup rangeGroup;
     @FXML private ToggleButton range15m;
@@ -44,9 +48,14 @@ public final class ShellController {
     @FXML private ToggleGroup zoneGroup;
     @FXML private ToggleButton zoneUtc;
     @FXML private ToggleButton zoneLocal;
+    @FXML private ToggleButton zoneNamed;
+    @FXML private ToggleSwitch privacySwitch;
+    @FXML private Label privacyLabel;
 
     private final ChangeListener<Toggle> rangeChosen = (obs, old, now) -> chooseRange(old, now);
     private final ChangeListener<Toggle> zoneChosen = (obs, old, now) -> chooseZone(old, now);
+    private final ChangeListener<ZoneId> zoneChanged = (obs, old, now) -> showZone(now);
+    private Runnable settingsOpener = () -> { };
 
     public ShellController(ShellViewModel model, DisplaySettings display) {
         this.model = model;
@@ -71,6 +80,13 @@ public final class ShellController {
         zoneUtc.setSelected(display.isUtc());
         zoneLocal.setSelected(!display.isUtc());
         zoneLocal.setText("Local (" + display.localZone().getId() + ")");
+        showZone(display.zoneProperty().get());
+        display.zoneProperty().addListener(zoneChanged);
+        privacySwitch.selectedProperty().bindBidirectional(display.privacyProperty());
+        javafx.scene.control.Tooltip privacyTip = new javafx.scene.control.Tooltip(
+                "Privacy mode: every phone number on screen and in exports is masked, e.g. +91 98••• ••210");
+        privacySwitch.setTooltip(privacyTip);
+        privacyLabel.setTooltip(privacyTip);
         rangeGroup.selectedToggleProperty().addListener(rangeChosen);
         zoneGroup.selectedToggleProperty().addListener(zoneChosen);
     }
@@ -88,7 +104,40 @@ public final class ShellController {
             zoneGroup.selectToggle(old);
             return;
         }
-        display.useUtc(now == zoneUtc);
+        if (now != zoneNamed) {
+            display.useUtc(now == zoneUtc);
+        }
+    }
+
+    /**
+     * Follows the zone when the settings dialog changes it: UTC and Local are the usual two; a zone chosen
+     * by id (e.g. America/New_York) gets a third button of its own while it is in use.
+     */
+    private void showZone(ZoneId zone) {
+        boolean named = !zone.equals(ZoneOffset.UTC) && !zone.equals(display.localZone());
+        zoneNamed.setText(zone.getId());
+        zoneNamed.setVisible(named);
+        zoneNamed.setManaged(named);
+        Toggle shown = display.isUtc() ? zoneUtc : named ? zoneNamed : zoneLocal;
+        if (zoneGroup.getSelectedToggle() != shown) {
+            zoneGroup.selectToggle(shown);
+        }
+    }
+
+    /** What the header's Settings button does (the window opens the dialog). */
+    public void onSettings(Runnable opener) {
+        this.settingsOpener = opener;
+    }
+
+    @FXML
+    private void openSettings() {
+        settingsOpener.run();
+    }
+
+    /** The switch toggles only on its track; its caption toggles it too, as a checkbox's text would. */
+    @FXML
+    private void togglePrivacy() {
+        display.privacyProperty().set(!display.privacyProperty().get());
     }
 
     @FXML
@@ -99,13 +148,26 @@ public final class ShellController {
     }
 
     /** Drill-down from another screen lands on the messages tab. */
+    /** The tab on screen, so screens behind other tabs can skip their live re-reads. */
+    public javafx.beans.value.ObservableValue<Tab> selectedTab() {
+        return tabs.getSelectionModel().selectedItemProperty();
+    }
+
+    public Tab messagesTab() {
+        return messagesTab;
+    }
+
+    public Tab phonesTab() {
+        return phonesTab;
+    }
+
     public void showMessages() {
         tabs.getSelectionModel().select(messagesTab);
     }
 
     /** The alerts tab, whose header shows how many alerts fire. */
     public Tab alertsTab() {
-        return alertsTab;
+        return alertingTab;
     }
 
     public Tab failuresTab() {
@@ -113,7 +175,9 @@ public final class ShellController {
     }
 
     public void close() {
+        privacySwitch.selectedProperty().unbindBidirectional(display.privacyProperty());
         rangeGroup.selectedToggleProperty().removeListener(rangeChosen);
         zoneGroup.selectedToggleProperty().removeListener(zoneChosen);
+        display.zoneProperty().removeListener(zoneChanged);
     }
 }

@@ -67,6 +67,11 @@ public final class ShellViewModel {
         return storeDown;
     }
 
+    /** The receiver moved (settings saved): the header shows where webhooks go now. */
+    public void webhookUrl(String url) {
+        webhookUrl.set(url);
+    }
+
     public String webhookUrl() {
         return webhookUrl.get();
     }
