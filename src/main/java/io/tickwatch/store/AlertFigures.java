@@ -1,9 +1,9 @@
 package io.tickwatch.store;
 
 /**
- * The store figures the alert rules compare with their thresholds, counted in one pass over the
- * messages of the last day (indexed on {@code first_at}) and one range read of the per-minute request
- * counts. Funnel counts follow FORMATS.md §3.9.
+ * The store figures the alert rules compare with their thresholds: funnel counts (FORMATS.md §3.9) from
+ * the per-minute funnel the store maintains, the hour's delivery times and the undelivered messages from
+ * index ranges on {@code messages.first_at}, refusals from the per-minute request counts.
  *
  * @param recentSent            messages first seen since {@link Windows#recentSince()} that were sent (sent, delivered or read)
  * @param recentDelivered       of those, messages delivered (delivered or read)
@@ -22,10 +22,5 @@ public record AlertFigures(long recentSent, long recentDelivered, long recentTim
     /** The time windows to count over, as epoch milliseconds (the rules choose them; the store only counts). */
     public record Windows(long recentSince, long readSince, long undeliveredSince, long undeliveredBefore,
                           long refusedSince) {
-
-        /** The earliest first-seen time any message figure needs: the one index range the query reads. */
-        long messagesSince() {
-            return Math.min(recentSince, Math.min(readSince, undeliveredSince));
-        }
     }
 }

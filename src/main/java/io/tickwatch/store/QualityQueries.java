@@ -19,18 +19,16 @@ final class QualityQueries {
 
     private static final long MINUTE = 60_000;
 
-    private static final String ALERT_FIGURES = "SELECT "
-            + "COALESCE(SUM(CASE WHEN m.first_at >= ? AND (m.sent_at IS NOT NULL OR m.delivered_at IS NOT NULL) THEN 1 ELSE 0 END), 0), "
-            + "COALESCE(SUM(CASE WHEN m.first_at >= ? AND m.delivered_at IS NOT NULL THEN 1 ELSE 0 END), 0), "
-            + "COALESCE(SUM(CASE WHEN m.first_at >= ? AND m.sent_at IS NOT NULL AND m.delivered_at IS NOT NULL THEN 1 ELSE 0 END), 0), "
-            + "COALESCE(SUM(CASE WHEN m.first_at >= ? AND m.sent_at IS NOT NULL AND m.delivered_at IS NOT NULL "
-            + "THEN m.delivered_at - m.sent_at ELSE 0 END), 0), "
-            + "COALESCE(SUM(CASE WHEN m.first_at >= ? AND m.delivered_at IS NOT NULL THEN 1 ELSE 0 END), 0), "
-            + "COALESCE(SUM(CASE WHEN m.first_at >= ? AND m.read_at IS NOT NULL THEN 1 ELSE 0 END), 0), "
-            // delivered_at is also set by a read (read implies delivered), so "not delivered" covers "not read"
-            + "COALESCE(SUM(CASE WHEN m.first_at >= ? AND m.sent_at < ? AND m.delivered_at IS NULL AND m.failed_at IS NULL "
-            + "THEN 1 ELSE 0 END), 0) "
-            + "FROM messages m WHERE m.first_at >= ?";
+    /** Average time to deliver over the last hour: a range of one hour of messages. */
+    private static final String RECENT_DELIVERIES = "SELECT COUNT(*), COALESCE(SUM(m.delivered_at - m.sent_at), 0) "
+            + "FROM messages m WHERE m.first_at >= ? AND m.sent_at IS NOT NULL AND m.delivered_at IS NOT NULL";
+
+    /**
+     * Sent and nothing since: current status "sent" (rank 1) means sent, neither delivered, read nor failed.
+     * sent_at &lt; before implies first_at &lt; before, which bounds the index range at both ends.
+     */
+    private static final String UNDELIVERED = "SELECT COUNT(*) FROM messages m WHERE m.first_at >= ? "
+            + "AND m.first_at < ? AND m.status_rank = 1 AND m.sent_at < ?";
 
     /** An observation is out of order when one of the same message happened later but was received earlier. */
     private static final String OUT_OF_ORDER = "CASE WHEN EXISTS (SELECT 1 FROM status_events l "
@@ -43,24 +41,38 @@ final class QualityQueries {
         this.dataSource = dataSource;
     }
 
+    /**
+     * The rates come from the per-minute funnel the store maintains ({@link FunnelMinutes}: whole minutes
+     * summed, the partial ones at the ends counted exactly), so a day's read rate costs a few thousand small
+     * rows, not a day of messages.
+     */
     AlertFigures alertFigures(AlertFigures.Windows w) {
         try (Connection c = dataSource.getConnection()) {
-            long[] m = new long[7];
-            try (PreparedStatement ps = c.prepareStatement(ALERT_FIGURES)) {
-                int i = 1;
-                for (long since : new long[] {w.recentSince(), w.recentSince(), w.recentSince(), w.recentSince(),
-                        w.readSince(), w.readSince(), w.undeliveredSince(), w.undeliveredBefore(), w.messagesSince()}) {
-                    ps.setLong(i++, since);
-                }
+            FunnelCounts recent = FunnelMinutes.funnel(FunnelMinutes.figures(c, w.recentSince(), null));
+            FunnelCounts day = FunnelMinutes.funnel(FunnelMinutes.figures(c, w.readSince(), null));
+            long timed;
+            long deliveryMillis;
+            try (PreparedStatement ps = c.prepareStatement(RECENT_DELIVERIES)) {
+                ps.setLong(1, w.recentSince());
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
-                    for (int k = 0; k < m.length; k++) {
-                        m[k] = rs.getLong(k + 1);
-                    }
+                    timed = rs.getLong(1);
+                    deliveryMillis = rs.getLong(2);
+                }
+            }
+            long undelivered;
+            try (PreparedStatement ps = c.prepareStatement(UNDELIVERED)) {
+                ps.setLong(1, w.undeliveredSince());
+                ps.setLong(2, w.undeliveredBefore());
+                ps.setLong(3, w.undeliveredBefore());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    undelivered = rs.getLong(1);
                 }
             }
             long refused = requestCount(c, "outcome <> '200'", minuteOf(w.refusedSince()));
-            return new AlertFigures(m[0], m[1], m[2], m[3], m[4], m[5], m[6], refused);
+            return new AlertFigures(recent.sent(), recent.delivered(), timed, deliveryMillis, day.delivered(), day.read(),
+                    undelivered, refused);
         } catch (SQLException e) {
             throw new StoreException("could not count the alert figures", e);
         }
