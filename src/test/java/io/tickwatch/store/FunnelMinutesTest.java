@@ -229,7 +229,7 @@ class FunnelMinutesTest {
         }
         DashboardQueries queries = JdbcDashboardQueries.over(store);
         long[][] charts = {{T0, T0 + 900_000, 10_000}, {T0 - 3_600_000, T0 + 4 * 3_600_000, 60_000},
-                {T0 + 600_000, T0 + 3 * 3_600_000 + 7, 300_000}, {T0 - 86_400_000, T0 + 7 * 86_400_000, 10_800_000}};
+                {T0 + 600_000, T0 + 3 * 3_600_000, 300_000}, {T0 + 1_800_000 - 86_400_000, T0 + 7 * 86_400_000, 10_800_000}, {T0 + 1_800_000, T0 + 1_800_000 + 4 * 3_600_000, 3_600_000}};
         for (long[] chart : charts) {
             assertThat(queries.throughput(chart[0], chart[1], chart[2]))
                     .as("chart %s", Arrays.toString(chart))
