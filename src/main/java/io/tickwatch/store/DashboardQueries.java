@@ -16,9 +16,9 @@ public interface DashboardQueries {
 
     /**
      * Status observations (repeats included) per bucket of provider time in [since, until), by funnel status.
-     * {@code bucketMillis} is chosen by the caller, so the number of points stays bounded; it is a multiple of
-     * 10 s, and {@code since} a multiple of 10 s (of a minute when the bucket is whole minutes): the figures
-     * come from counts maintained at those grains.
+     * {@code bucketMillis} is chosen by the caller, so the number of points stays bounded. The figures come
+     * from counts maintained per 10 s, minute and hour: the bucket is a multiple of 10 s, and {@code since}
+     * and {@code until} are multiples of the bucket.
      */
     List<ThroughputBucket> throughput(long since, long until, long bucketMillis);
 

@@ -20,6 +20,7 @@ import java.util.TreeMap;
 final class FunnelMinutes {
 
     static final long MINUTE = 60_000;
+    static final long HOUR = 3_600_000;
     /** Upper bounds (exclusive, ms) of the latency buckets; the last bucket is open. Mirrored by the SQL. */
     static final long[] BOUNDS = {250, 500, 1_000, 2_000, 3_000, 5_000, 7_500, 10_000, 15_000, 20_000, 30_000,
             45_000, 60_000, 90_000, 120_000, 180_000, 300_000, 600_000, 900_000, 1_800_000, 3_600_000, 7_200_000,
@@ -96,7 +97,7 @@ final class FunnelMinutes {
      */
     static long[] figures(Connection c, Long since, Long until) throws SQLException {
         long[] figures = new long[WIDTH];
-        Long from = since == null ? null : ceilMinute(since);
+        Long from = since == null ? null : ceil(since, MINUTE);
         Long to = until == null ? null : minuteOf(until);
         if (from != null && to != null && from >= to) {
             countExactly(c, figures, since, until);
@@ -115,8 +116,8 @@ final class FunnelMinutes {
         return figures;
     }
 
-    private static long ceilMinute(long millis) {
-        return -Math.floorDiv(-millis, MINUTE) * MINUTE;
+    private static long ceil(long millis, long unit) {
+        return -Math.floorDiv(-millis, unit) * unit;
     }
 
     private static void countExactly(Connection c, long[] figures, long since, long until) throws SQLException {
@@ -202,10 +203,34 @@ final class FunnelMinutes {
         return true;
     }
 
-    /** Adds the non-zero deltas to funnel_minutes, in minute order (one writer per H2 file: no contention). */
+    /**
+     * Adds the non-zero per-minute deltas to funnel_minutes and, summed per hour, to funnel_hours, each in
+     * key order (one writer per H2 file: no contention).
+     */
     static void apply(Connection c, Dialect dialect, Map<Long, long[]> deltas) throws SQLException {
+        Map<Long, long[]> minutes = new TreeMap<>();
+        Map<Long, long[]> hours = new TreeMap<>();
+        for (Map.Entry<Long, long[]> e : deltas.entrySet()) {
+            if (isZero(e.getValue())) {
+                continue;
+            }
+            minutes.put(e.getKey(), e.getValue());
+            long[] hour = hours.computeIfAbsent(Math.floorDiv(e.getKey(), HOUR) * HOUR, h -> new long[WIDTH]);
+            for (int k = 0; k < WIDTH; k++) {
+                hour[k] += e.getValue()[k];
+            }
+        }
+        upsert(c, dialect, "funnel_minutes", "minute_start", minutes);
+        upsert(c, dialect, "funnel_hours", "hour_start", hours);
+    }
+
+    private static void upsert(Connection c, Dialect dialect, String table, String key, Map<Long, long[]> rows)
+            throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
         List<String> cols = new ArrayList<>();
-        cols.add("minute_start");
+        cols.add(key);
         cols.addAll(COLUMNS);
         List<String> types = Collections.nCopies(cols.size(), "BIGINT");
         StringBuilder set = new StringBuilder();
@@ -213,23 +238,15 @@ final class FunnelMinutes {
             set.append(set.isEmpty() ? "" : ", ").append(col).append(" = f.").append(col).append(" + ")
                     .append(dialect.newRowAlias()).append('.').append(col);
         }
-        try (PreparedStatement ps = c.prepareStatement(dialect.upsert("funnel_minutes", "f", cols, types,
-                "minute_start", set.toString()))) {
-            boolean any = false;
-            for (Map.Entry<Long, long[]> e : new TreeMap<>(deltas).entrySet()) {
-                if (isZero(e.getValue())) {
-                    continue;
-                }
+        try (PreparedStatement ps = c.prepareStatement(dialect.upsert(table, "f", cols, types, key, set.toString()))) {
+            for (Map.Entry<Long, long[]> e : rows.entrySet()) {
                 ps.setLong(1, e.getKey());
                 for (int i = 0; i < WIDTH; i++) {
                     ps.setLong(i + 2, e.getValue()[i]);
                 }
                 ps.addBatch();
-                any = true;
             }
-            if (any) {
-                ps.executeBatch();
-            }
+            ps.executeBatch();
         }
     }
 
@@ -246,10 +263,14 @@ final class FunnelMinutes {
             set.append(set.isEmpty() ? "" : ", ").append(col).append(" = f.").append(col).append(" + EXCLUDED.")
                     .append(col);
         }
-        String sql = "WITH moved AS (DELETE FROM funnel_deltas RETURNING *) "
-                + "INSERT INTO funnel_minutes AS f (minute_start, " + String.join(", ", COLUMNS) + ") "
+        String hour = "(minute_start / " + HOUR + ") * " + HOUR;
+        String sql = "WITH moved AS (DELETE FROM funnel_deltas RETURNING *), "
+                + "minutes AS (INSERT INTO funnel_minutes AS f (minute_start, " + String.join(", ", COLUMNS) + ") "
                 + "SELECT minute_start" + sums + " FROM moved GROUP BY minute_start ORDER BY minute_start "
-                + "ON CONFLICT (minute_start) DO UPDATE SET " + set;
+                + "ON CONFLICT (minute_start) DO UPDATE SET " + set + " RETURNING 1) "
+                + "INSERT INTO funnel_hours AS f (hour_start, " + String.join(", ", COLUMNS) + ") "
+                + "SELECT " + hour + sums + " FROM moved GROUP BY " + hour + " ORDER BY 1 "
+                + "ON CONFLICT (hour_start) DO UPDATE SET " + set;
         try (PreparedStatement lock = c.prepareStatement("SELECT pg_try_advisory_xact_lock(" + COMPACTION_LOCK + ")");
              ResultSet rs = lock.executeQuery()) {
             if (!rs.next() || !rs.getBoolean(1)) {
@@ -293,28 +314,68 @@ final class FunnelMinutes {
                 + String.join(", ", COLUMNS) + ") SELECT " + minute + ", " + sums + " FROM messages m GROUP BY " + minute)) {
             ps.executeUpdate();
         }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM funnel_hours")) {
+            ps.executeUpdate();
+        }
+        StringBuilder minuteSums = new StringBuilder();
+        for (String col : COLUMNS) {
+            minuteSums.append(", SUM(").append(col).append(')');
+        }
+        String hour = "(minute_start / " + HOUR + ") * " + HOUR;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO funnel_hours (hour_start, "
+                + String.join(", ", COLUMNS) + ") SELECT " + hour + minuteSums + " FROM funnel_minutes GROUP BY " + hour)) {
+            ps.executeUpdate();
+        }
     }
 
     /** An arbitrary constant naming the compaction lock (ASCII "tickfnl"). */
     private static final long COMPACTION_LOCK = 0x7469636b666e6cL;
 
-    /** Sum of the maintained figures over the whole minutes in [fromMinute, toMinute) (toMinute null: no end). */
+    /**
+     * Sum of the maintained figures over the whole minutes in [fromMinute, toMinute) (toMinute null: no end):
+     * whole hours from funnel_hours, the minutes before the first and after the last whole hour from
+     * funnel_minutes, and PostgreSQL's not yet compacted deltas (per minute) over the whole range.
+     */
     static long[] sum(Connection c, long fromMinute, Long toMinute) throws SQLException {
+        long fromHour = fromMinute == Long.MIN_VALUE ? Long.MIN_VALUE : ceil(fromMinute, HOUR);
+        Long toHour = toMinute == null ? null : Math.floorDiv(toMinute, HOUR) * HOUR;
+        String cols = String.join(", ", COLUMNS);
         StringBuilder sums = new StringBuilder();
         for (String col : COLUMNS) {
             sums.append(sums.isEmpty() ? "" : ", ").append("COALESCE(SUM(").append(col).append("), 0)");
         }
-        String where = " WHERE minute_start >= ?" + (toMinute == null ? "" : " AND minute_start < ?");
-        String cols = String.join(", ", COLUMNS);
-        String sql = "SELECT " + sums + " FROM (SELECT " + cols + " FROM funnel_minutes" + where
-                + " UNION ALL SELECT " + cols + " FROM funnel_deltas" + where + ") f";
+        List<String> parts = new ArrayList<>();
+        List<Long> params = new ArrayList<>();
+        if (toHour == null || fromHour < toHour) {
+            parts.add("SELECT " + cols + " FROM funnel_hours WHERE hour_start >= ?" + (toHour == null ? "" : " AND hour_start < ?"));
+            params.add(fromHour);
+            if (toHour != null) {
+                params.add(toHour);
+            }
+            if (fromMinute < fromHour) {
+                parts.add("SELECT " + cols + " FROM funnel_minutes WHERE minute_start >= ? AND minute_start < ?");
+                params.add(fromMinute);
+                params.add(fromHour);
+            }
+            if (toHour != null && toHour < toMinute) {
+                parts.add("SELECT " + cols + " FROM funnel_minutes WHERE minute_start >= ? AND minute_start < ?");
+                params.add(toHour);
+                params.add(toMinute);
+            }
+        } else {
+            parts.add("SELECT " + cols + " FROM funnel_minutes WHERE minute_start >= ? AND minute_start < ?");
+            params.add(fromMinute);
+            params.add(toMinute);
+        }
+        parts.add("SELECT " + cols + " FROM funnel_deltas WHERE minute_start >= ?" + (toMinute == null ? "" : " AND minute_start < ?"));
+        params.add(fromMinute);
+        if (toMinute != null) {
+            params.add(toMinute);
+        }
+        String sql = "SELECT " + sums + " FROM (" + String.join(" UNION ALL ", parts) + ") f";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = 1;
-            for (int table = 0; table < 2; table++) {
-                ps.setLong(i++, fromMinute);
-                if (toMinute != null) {
-                    ps.setLong(i++, toMinute);
-                }
+            for (int i = 0; i < params.size(); i++) {
+                ps.setLong(i + 1, params.get(i));
             }
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

@@ -9,14 +9,16 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The maintained throughput table (sql/common/V3__status_counts.sql): funnel statuses per 10 s and per
- * minute of provider time. Writers add their batch's events in key order, so concurrent writers on
+ * The maintained throughput table (sql/common/V3__status_counts.sql): funnel statuses per 10 s, per
+ * minute and per hour of provider time. Writers add their batch's events in key order, so concurrent writers on
  * PostgreSQL lock shared rows in one order and never deadlock.
  */
 final class StatusCounts {
 
     static final long FINE = 10_000;
     static final long COARSE = 60_000;
+    static final long HOURLY = 3_600_000;
+    private static final long[] GRAINS = {FINE, COARSE, HOURLY};
     private static final Set<String> COUNTED = Set.of("sent", "delivered", "read", "failed");
 
     private StatusCounts() {
@@ -27,7 +29,7 @@ final class StatusCounts {
         if (bucketMillis % FINE != 0) {
             throw new IllegalArgumentException("throughput buckets are multiples of 10 s, not " + bucketMillis + " ms");
         }
-        return bucketMillis % COARSE == 0 ? COARSE : FINE;
+        return bucketMillis % HOURLY == 0 ? HOURLY : bucketMillis % COARSE == 0 ? COARSE : FINE;
     }
 
     static void add(Connection c, Dialect dialect, List<EventRow> events) throws SQLException {
@@ -41,7 +43,7 @@ final class StatusCounts {
         });
         for (EventRow e : events) {
             if (COUNTED.contains(e.status())) {
-                for (long grain : new long[] {FINE, COARSE}) {
+                for (long grain : GRAINS) {
                     deltas.merge(List.of(grain, Math.floorDiv(e.observedAt(), grain) * grain, e.status()),
                             (long) e.seen(), Long::sum);
                 }
@@ -69,7 +71,7 @@ final class StatusCounts {
         try (PreparedStatement delete = c.prepareStatement("DELETE FROM status_counts")) {
             delete.executeUpdate();
         }
-        for (long grain : new long[] {FINE, COARSE}) {
+        for (long grain : GRAINS) {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO status_counts (grain_ms, bucket_start, status, events) "
                     + "SELECT " + grain + ", (observed_at / " + grain + ") * " + grain + ", status, SUM(seen) "
                     + "FROM status_events WHERE status IN ('sent', 'delivered', 'read', 'failed') "

@@ -110,7 +110,8 @@ class FunnelMinutesTest {
     private void assertRangesMatch(Map<String, MessageState> reference) throws SQLException {
         Long[][] ranges = {{null, null}, {T0 + 1_234, null}, {null, T0 + 3_600_000 + 59_999},
                 {T0 + 600_001, T0 + 5_400_000 + 17}, {T0 + 60_000, T0 + 120_000}, {T0 + 61_000, T0 + 62_000},
-                {T0 + 20_000_000, null}};
+                {T0 + 20_000_000, null}, {T0 - 1_800_000, T0 + 3 * 3_600_000 + 1_800_000},
+                {T0 + 1_800_000 + 60_000, T0 + 2 * 3_600_000 + 1_800_000 - 60_000}, {T0 + 1_800_000, null}};
         for (Long[] r : ranges) {
             assertThat(maintained(r[0], r[1])).as("range %s", Arrays.toString(r))
                     .containsExactly(expected(reference, r[0], r[1]));
@@ -188,7 +189,7 @@ class FunnelMinutesTest {
     void theTablesColumnsAreTheFiguresJavaAddsUp() throws Exception {
         db = Backend.H2.create(dir);
         store = StoreFactory.open(db.jdbcUrl(), 2);
-        for (String table : List.of("FUNNEL_MINUTES", "FUNNEL_DELTAS")) {
+        for (String table : List.of("FUNNEL_MINUTES", "FUNNEL_DELTAS", "FUNNEL_HOURS")) {
             List<String> columns = new ArrayList<>();
             try (Connection c = store.dataSource().getConnection();
                  ResultSet rs = c.getMetaData().getColumns(null, null, table, null)) {
@@ -196,7 +197,7 @@ class FunnelMinutesTest {
                     columns.add(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
                 }
             }
-            List<String> expected = new ArrayList<>(List.of("minute_start"));
+            List<String> expected = new ArrayList<>(List.of(table.equals("FUNNEL_HOURS") ? "hour_start" : "minute_start"));
             expected.addAll(FunnelMinutes.COLUMNS);
             assertThat(columns).as(table).containsExactlyElementsOf(expected);
         }
@@ -228,7 +229,7 @@ class FunnelMinutesTest {
         }
         DashboardQueries queries = JdbcDashboardQueries.over(store);
         long[][] charts = {{T0, T0 + 900_000, 10_000}, {T0 - 3_600_000, T0 + 4 * 3_600_000, 60_000},
-                {T0 + 600_000, T0 + 3 * 3_600_000 + 7, 300_000}, {T0 - 86_400_000, T0 + 7 * 86_400_000, 10_800_000}};
+                {T0 + 600_000, T0 + 3 * 3_600_000, 300_000}, {T0 + 1_800_000 - 86_400_000, T0 + 7 * 86_400_000, 10_800_000}, {T0 + 1_800_000, T0 + 1_800_000 + 4 * 3_600_000, 3_600_000}};
         for (long[] chart : charts) {
             assertThat(queries.throughput(chart[0], chart[1], chart[2]))
                     .as("chart %s", Arrays.toString(chart))
