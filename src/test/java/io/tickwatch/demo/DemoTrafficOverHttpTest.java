@@ -111,9 +111,10 @@ class DemoTrafficOverHttpTest {
             assertThat(stored).isEqualTo(atStop.acknowledged());
             long logged = newestLogged(tw.app().requestLog());
 
-            Thread.sleep(1_500); // at 300 messages a second, a leak would show many requests in this time
-
-            assertThat(tw.queryLong("SELECT COUNT(*) FROM webhook_requests")).isEqualTo(stored);
+            // at 300 messages a second, a leak would show many requests within 1.5 s
+            org.awaitility.Awaitility.await().during(java.time.Duration.ofMillis(1_500))
+                    .atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> tw.queryLong("SELECT COUNT(*) FROM webhook_requests") == stored);
             assertThat(demo.stats()).isEqualTo(atStop);
             assertThat(newestLogged(tw.app().requestLog())).isLessThanOrEqualTo(logged + atStop.retried());
         }

@@ -75,9 +75,8 @@ class ReplayTest {
         try (RunningTickwatch tw = RunningTickwatch.start(dir)) {
             url = tw.app().settings().db();
             tw.postWebhook("{\"statuses\":[{\"id\":\"wamid.1\",\"status\":\"sent\",\"timestamp\":\"1714558530\"}]}");
-            Thread.sleep(20); // two distinct receive times around the cut
-            cut = System.currentTimeMillis();
-            Thread.sleep(20);
+            cut = nextMillisecond(System.currentTimeMillis()); // two distinct receive times around the cut
+            nextMillisecond(cut);
             tw.postWebhook("{\"statuses\":[{\"id\":\"wamid.2\",\"status\":\"sent\",\"timestamp\":\"1714558531\"}]}");
             later = tw.queryLong("SELECT COUNT(*) FROM webhook_requests WHERE received_at >= " + cut);
         }
@@ -163,5 +162,12 @@ class ReplayTest {
             assertThat(first.headers()).containsEntry("X-Provider", "aisensy")
                     .doesNotContainEntry("Host", "provider.example");
         }
+    }
+
+    /** Waits until the clock is past {@code millis}; returns the new time. */
+    private static long nextMillisecond(long millis) {
+        org.awaitility.Awaitility.await().pollInterval(java.time.Duration.ofMillis(1))
+                .until(() -> System.currentTimeMillis() > millis);
+        return System.currentTimeMillis();
     }
 }

@@ -91,8 +91,9 @@ class DemoTrafficUiTest {
         });
         assertThat(toggleSelected()).isFalse();
         long stored = tw.queryLong("SELECT COUNT(*) FROM webhook_requests");
-        Thread.sleep(1_000); // stopped means stopped: ten messages a second would show here
-        assertThat(tw.queryLong("SELECT COUNT(*) FROM webhook_requests")).isEqualTo(stored);
+        // stopped means stopped: ten messages a second would show within a second
+        await().during(java.time.Duration.ofSeconds(1)).atMost(PATIENCE)
+                .until(() -> tw.queryLong("SELECT COUNT(*) FROM webhook_requests") == stored);
 
         ui.robot.clickOn("#demoToggle");
         await().atMost(PATIENCE).until(demo::isRunning);
