@@ -35,6 +35,7 @@ final class FunnelMinutes {
     static final int READ_HISTOGRAM = DELIVER_HISTOGRAM + BUCKETS;
     static final int WIDTH = READ_HISTOGRAM + BUCKETS;
     static final List<String> COLUMNS = columns();
+    private static final String COLUMN_LIST = String.join(", ", COLUMNS);
 
     private FunnelMinutes() {
     }
@@ -48,6 +49,11 @@ final class FunnelMinutes {
             c.add("r" + i);
         }
         return Collections.unmodifiableList(c);
+    }
+
+    /** Every figure column written as {@code pattern} ({@code %1$s} is the column), comma-separated. */
+    private static String each(String pattern) {
+        return COLUMNS.stream().map(col -> String.format(pattern, col)).collect(java.util.stream.Collectors.joining(", "));
     }
 
     static long minuteOf(long millis) {
@@ -233,12 +239,8 @@ final class FunnelMinutes {
         cols.add(key);
         cols.addAll(COLUMNS);
         List<String> types = Collections.nCopies(cols.size(), "BIGINT");
-        StringBuilder set = new StringBuilder();
-        for (String col : COLUMNS) {
-            set.append(set.isEmpty() ? "" : ", ").append(col).append(" = f.").append(col).append(" + ")
-                    .append(dialect.newRowAlias()).append('.').append(col);
-        }
-        try (PreparedStatement ps = c.prepareStatement(dialect.upsert(table, "f", cols, types, key, set.toString()))) {
+        String set = each("%1$s = f.%1$s + " + dialect.newRowAlias() + ".%1$s");
+        try (PreparedStatement ps = c.prepareStatement(dialect.upsert(table, "f", cols, types, key, set))) {
             for (Map.Entry<Long, long[]> e : rows.entrySet()) {
                 ps.setLong(1, e.getKey());
                 for (int i = 0; i < WIDTH; i++) {
@@ -256,19 +258,14 @@ final class FunnelMinutes {
      * the pending deltas too). Runs inside the caller's transaction.
      */
     static void compact(Connection c) throws SQLException {
-        StringBuilder sums = new StringBuilder();
-        StringBuilder set = new StringBuilder();
-        for (String col : COLUMNS) {
-            sums.append(", SUM(").append(col).append(')');
-            set.append(set.isEmpty() ? "" : ", ").append(col).append(" = f.").append(col).append(" + EXCLUDED.")
-                    .append(col);
-        }
+        String sums = ", " + each("SUM(%1$s)");
+        String set = each("%1$s = f.%1$s + EXCLUDED.%1$s");
         String hour = "(minute_start / " + HOUR + ") * " + HOUR;
         String sql = "WITH moved AS (DELETE FROM funnel_deltas RETURNING *), "
-                + "minutes AS (INSERT INTO funnel_minutes AS f (minute_start, " + String.join(", ", COLUMNS) + ") "
+                + "minutes AS (INSERT INTO funnel_minutes AS f (minute_start, " + COLUMN_LIST + ") "
                 + "SELECT minute_start" + sums + " FROM moved GROUP BY minute_start ORDER BY minute_start "
                 + "ON CONFLICT (minute_start) DO UPDATE SET " + set + " RETURNING 1) "
-                + "INSERT INTO funnel_hours AS f (hour_start, " + String.join(", ", COLUMNS) + ") "
+                + "INSERT INTO funnel_hours AS f (hour_start, " + COLUMN_LIST + ") "
                 + "SELECT " + hour + sums + " FROM moved GROUP BY " + hour + " ORDER BY 1 "
                 + "ON CONFLICT (hour_start) DO UPDATE SET " + set;
         try (PreparedStatement lock = c.prepareStatement("SELECT pg_try_advisory_xact_lock(" + COMPACTION_LOCK + ")");
@@ -303,27 +300,19 @@ final class FunnelMinutes {
                         .append(range).append(" THEN 1 ELSE 0 END)");
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM funnel_deltas")) {
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM funnel_minutes")) {
-            ps.executeUpdate();
+        for (String table : List.of("funnel_deltas", "funnel_minutes", "funnel_hours")) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table)) {
+                ps.executeUpdate();
+            }
         }
         String minute = "(m.first_at / " + MINUTE + ") * " + MINUTE;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO funnel_minutes (minute_start, "
-                + String.join(", ", COLUMNS) + ") SELECT " + minute + ", " + sums + " FROM messages m GROUP BY " + minute)) {
+                + COLUMN_LIST + ") SELECT " + minute + ", " + sums + " FROM messages m GROUP BY " + minute)) {
             ps.executeUpdate();
-        }
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM funnel_hours")) {
-            ps.executeUpdate();
-        }
-        StringBuilder minuteSums = new StringBuilder();
-        for (String col : COLUMNS) {
-            minuteSums.append(", SUM(").append(col).append(')');
         }
         String hour = "(minute_start / " + HOUR + ") * " + HOUR;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO funnel_hours (hour_start, "
-                + String.join(", ", COLUMNS) + ") SELECT " + hour + minuteSums + " FROM funnel_minutes GROUP BY " + hour)) {
+                + COLUMN_LIST + ") SELECT " + hour + ", " + each("SUM(%1$s)") + " FROM funnel_minutes GROUP BY " + hour)) {
             ps.executeUpdate();
         }
     }
@@ -339,11 +328,8 @@ final class FunnelMinutes {
     static long[] sum(Connection c, long fromMinute, Long toMinute) throws SQLException {
         long fromHour = fromMinute == Long.MIN_VALUE ? Long.MIN_VALUE : ceil(fromMinute, HOUR);
         Long toHour = toMinute == null ? null : Math.floorDiv(toMinute, HOUR) * HOUR;
-        String cols = String.join(", ", COLUMNS);
-        StringBuilder sums = new StringBuilder();
-        for (String col : COLUMNS) {
-            sums.append(sums.isEmpty() ? "" : ", ").append("COALESCE(SUM(").append(col).append("), 0)");
-        }
+        String cols = COLUMN_LIST;
+        String sums = each("COALESCE(SUM(%1$s), 0)");
         List<String> parts = new ArrayList<>();
         List<Long> params = new ArrayList<>();
         if (toHour == null || fromHour < toHour) {

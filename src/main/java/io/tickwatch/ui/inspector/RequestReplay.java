@@ -1,5 +1,6 @@
 package io.tickwatch.ui.inspector;
 
+import io.tickwatch.demo.WebhookTarget;
 import io.tickwatch.receiver.RequestLog;
 import java.io.IOException;
 import java.net.URI;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -34,16 +36,16 @@ public final class RequestReplay {
     }
 
     /** Read at each use: the settings dialog can move the receiver or change its proofs while we run. */
-    private final java.util.function.Supplier<io.tickwatch.demo.WebhookTarget> target;
+    private final Supplier<WebhookTarget> target;
     private HttpClient http;
 
     /** @param appSecret and {@code webhookToken}: this receiver's own, null when not configured */
     public RequestReplay(String webhookUrl, String appSecret, String webhookToken) {
-        this(() -> new io.tickwatch.demo.WebhookTarget(URI.create(webhookUrl), appSecret, webhookToken));
+        this(() -> new WebhookTarget(URI.create(webhookUrl), appSecret, webhookToken));
     }
 
     /** @param target where this receiver listens now, with its own proofs */
-    public RequestReplay(java.util.function.Supplier<io.tickwatch.demo.WebhookTarget> target) {
+    public RequestReplay(Supplier<WebhookTarget> target) {
         this.target = target;
     }
 
@@ -53,7 +55,7 @@ public final class RequestReplay {
 
     /** What a sender must add for this receiver to accept its request (for a {@code curl} line). */
     public CurlCommand.Proof proof() {
-        io.tickwatch.demo.WebhookTarget t = target.get();
+        WebhookTarget t = target.get();
         return t.appSecret() != null ? CurlCommand.Proof.SIGNATURE
                 : t.webhookToken() != null ? CurlCommand.Proof.TOKEN : CurlCommand.Proof.NONE;
     }
@@ -89,7 +91,7 @@ public final class RequestReplay {
         }
         byte[] body = e.body().getBytes(StandardCharsets.UTF_8);
         String type = contentType(e);
-        io.tickwatch.demo.WebhookTarget t = target.get();
+        WebhookTarget t = target.get();
         String appSecret = t.appSecret();
         String webhookToken = t.webhookToken();
         HttpRequest.Builder request = HttpRequest.newBuilder(t.url()).timeout(TIMEOUT)
