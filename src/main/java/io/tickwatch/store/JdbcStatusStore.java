@@ -208,28 +208,11 @@ public final class JdbcStatusStore implements StatusStore {
 
     @Override
     public List<MessageState> states(Collection<String> ids) {
-        List<MessageState> result = new ArrayList<>(ids.size());
         if (ids.isEmpty()) {
-            return result;
+            return new ArrayList<>();
         }
-        List<String> all = List.copyOf(ids);
         try (Connection c = dataSource.getConnection()) {
-            // bounded IN lists: both engines take them, and a plan per size stays cached
-            for (int from = 0; from < all.size(); from += 500) {
-                List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
-                try (PreparedStatement ps = c.prepareStatement("SELECT " + MessageRows.SELECT_COLUMNS
-                        + " FROM messages m WHERE m.id IN (" + MergeSql.placeholders(chunk.size()) + ")")) {
-                    for (int i = 0; i < chunk.size(); i++) {
-                        ps.setString(i + 1, chunk.get(i));
-                    }
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            result.add(MessageRows.read(rs));
-                        }
-                    }
-                }
-            }
-            return result;
+            return MessageRows.readStates(c, List.copyOf(ids));
         } catch (SQLException e) {
             throw new StoreException("could not read messages", e);
         }

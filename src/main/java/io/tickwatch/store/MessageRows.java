@@ -1,10 +1,13 @@
 package io.tickwatch.store;
 
 import io.tickwatch.model.MessageState;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The one mapping between {@link MessageState} and a {@code messages} row, both directions, and of
@@ -18,6 +21,29 @@ final class MessageRows {
 
     private MessageRows() {
     }
+
+    /** The stored states of these ids (those that exist), read with bounded IN lists on {@code c}. */
+    static List<MessageState> readStates(Connection c, List<String> ids) throws SQLException {
+        List<MessageState> result = new ArrayList<>(ids.size());
+        // bounded IN lists: both engines take them, and a plan per size stays cached
+        for (int from = 0; from < ids.size(); from += IN_LIST) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST));
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + SELECT_COLUMNS
+                    + " FROM messages m WHERE m.id IN (" + MergeSql.placeholders(chunk.size()) + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        result.add(read(rs));
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    private static final int IN_LIST = 500;
 
     static MessageState read(ResultSet rs) throws SQLException {
         return new MessageState(rs.getString("id"), rs.getString("phone"), nullableLong(rs, "phone_at"),

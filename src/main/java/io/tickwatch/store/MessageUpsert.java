@@ -4,7 +4,6 @@ import io.tickwatch.model.MessageMerge;
 import io.tickwatch.model.MessageState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,8 +19,6 @@ import java.util.Map;
  * nothing changes the rows between the read and the write).
  */
 final class MessageUpsert {
-
-    private static final int IN_LIST = 500;
 
     private MessageUpsert() {
     }
@@ -52,20 +49,8 @@ final class MessageUpsert {
 
     private static Map<String, MessageState> read(Connection c, List<MessageState> states) throws SQLException {
         Map<String, MessageState> found = new HashMap<>();
-        for (int from = 0; from < states.size(); from += IN_LIST) {
-            List<MessageState> chunk = states.subList(from, Math.min(states.size(), from + IN_LIST));
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + MessageRows.SELECT_COLUMNS
-                    + " FROM messages m WHERE m.id IN (" + MergeSql.placeholders(chunk.size()) + ")")) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    ps.setString(i + 1, chunk.get(i).id());
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        MessageState s = MessageRows.read(rs);
-                        found.put(s.id(), s);
-                    }
-                }
-            }
+        for (MessageState s : MessageRows.readStates(c, states.stream().map(MessageState::id).toList())) {
+            found.put(s.id(), s);
         }
         return found;
     }
