@@ -52,6 +52,20 @@ final class HttpLoad {
      */
     static Result run(int port, int connections, List<EventStream.Body> bodies, double ratePerSecond,
                       double seconds) throws InterruptedException {
+        return run(port, connections, bodies, ratePerSecond, seconds, false);
+    }
+
+    /**
+     * As {@link #run(int, int, List, double, double)}, but sending the bodies again from the first when they
+     * run out, and keeping no list of acknowledged bodies: for a receiver that stores nothing.
+     */
+    static Result runRepeating(int port, int connections, List<EventStream.Body> bodies, double seconds)
+            throws InterruptedException {
+        return run(port, connections, bodies, 0, seconds, true);
+    }
+
+    private static Result run(int port, int connections, List<EventStream.Body> bodies, double ratePerSecond,
+                              double seconds, boolean repeat) throws InterruptedException {
         AtomicInteger next = new AtomicInteger();
         AtomicLong statuses = new AtomicLong();
         AtomicLong refused = new AtomicLong();
@@ -84,10 +98,10 @@ final class HttpLoad {
                             break;
                         }
                         int index = next.getAndIncrement();
-                        if (index >= bodies.size()) {
+                        if (index >= bodies.size() && !repeat) {
                             break;
                         }
-                        EventStream.Body body = bodies.get(index);
+                        EventStream.Body body = bodies.get(index % bodies.size());
                         out.write(("POST /webhook HTTP/1.1\r\nHost: bench\r\nContent-Type: application/json\r\n"
                                 + "Content-Length: " + body.bytes().length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                         out.write(body.bytes());
@@ -100,7 +114,9 @@ final class HttpLoad {
                         mine[count++] = latency;
                         if (status == 200) {
                             statuses.addAndGet(body.statuses().size());
-                            acknowledged.add(body);
+                            if (!repeat) {
+                                acknowledged.add(body);
+                            }
                         } else {
                             refused.incrementAndGet();
                         }

@@ -64,12 +64,20 @@ public final class IngestBenchmark {
             }
         }
         List<Row> rows = new ArrayList<>();
+        List<HttpCeiling> httpCeilings = new ArrayList<>();
         boolean ingest = Boolean.parseBoolean(options.getOrDefault("ingest", "true"));
+        Map<Integer, List<EventStream.Body>> streams = new java.util.TreeMap<>();
+        for (int perRequest : ingest ? new int[] {1, 100} : new int[0]) {
+            streams.put(perRequest, EventStream.bodies(
+                    EventStream.generate("b" + perRequest, perRequest == 1 ? 200_000 : 600_000, PHONES, 42), perRequest));
+            HttpCeiling http = bench.measureHttpAlone(perRequest, streams.get(perRequest));
+            System.out.printf(Locale.ROOT, "HTTP alone %3d/req: %,9.0f requests/s  p50 %6.1f p99 %7.1f ms%n",
+                    perRequest, http.requestsPerSecond(), http.p50(), http.p99());
+            httpCeilings.add(http);
+        }
         for (Backend backend : ingest ? backends : List.<Backend>of()) {
-            for (int perRequest : new int[] {1, 100}) {
-                List<EventStream.Body> bodies = EventStream.bodies(
-                        EventStream.generate("b" + perRequest, perRequest == 1 ? 200_000 : 600_000, PHONES, 42),
-                        perRequest);
+            for (int perRequest : streams.keySet()) {
+                List<EventStream.Body> bodies = streams.get(perRequest);
                 rows.add(bench.measure(backend, perRequest, "Tickwatch", bodies));
                 rows.add(bench.measure(backend, perRequest, "naive", bodies));
                 print(rows.get(rows.size() - 2), rows.get(rows.size() - 1));
@@ -80,9 +88,11 @@ public final class IngestBenchmark {
         int analyticsMessages = Integer.parseInt(options.getOrDefault("analytics", "1000000"));
         for (Backend backend : backends) {
             List<EventStream.Status> stream = EventStream.generate("c", 120_000, PHONES, 7);
-            StoreCeiling.Result ceiling = StoreCeiling.run(backend, stream, 300_000);
-            System.out.printf(Locale.ROOT, "%-10s store alone: %,9.0f st/s at 1/req, %,9.0f st/s at 100/req%n",
-                    backend.name(), ceiling.onePerRequest(), ceiling.hundredPerRequest());
+            StoreCeiling.Result ceiling = StoreCeiling.run(backend, stream, 300_000, bench.connections);
+            System.out.printf(Locale.ROOT, "%-10s store alone: %,9.0f st/s at 1/req in commits of %d, %,9.0f in "
+                            + "commits of %d; %,9.0f st/s at 100/req in commits of %d%n", backend.name(),
+                    ceiling.onePerRequestSmall(), bench.connections, ceiling.onePerRequest(), StoreCeiling.LARGE_BATCH,
+                    ceiling.hundredPerRequest(), ceiling.hundredBatch());
             ceilings.add(ceiling);
             if (analyticsMessages > 0) {
                 AnalyticsBenchmark.Result a = AnalyticsBenchmark.run(backend, workDir, analyticsMessages);
@@ -96,9 +106,26 @@ public final class IngestBenchmark {
             }
         }
         Path report = Path.of(options.getOrDefault("report", "BENCHMARKS.md"));
-        Files.writeString(report, BenchmarkReport.markdown(rows, ceilings, analytics, String.join(" ", args),
+        Files.writeString(report, BenchmarkReport.markdown(rows, httpCeilings, ceilings, analytics, String.join(" ", args),
                 bench.connections, bench.seconds, ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE)));
         System.out.println("Written " + report.toAbsolutePath());
+    }
+
+    /** Requests per second that the HTTP stack and the load generator alone carry on this machine. */
+    record HttpCeiling(int perRequest, double requestsPerSecond, double p50, double p99) {
+    }
+
+    private HttpCeiling measureHttpAlone(int perRequest, List<EventStream.Body> bodies) throws Exception {
+        Path dir = workDir.resolve("http_alone_" + perRequest);
+        Files.createDirectories(dir);
+        ChildJvm child = ChildJvm.start(dir, List.of("-Xmx1g"), "io.tickwatch.bench.EmptyReceiver", Map.of());
+        try {
+            HttpLoad.runRepeating(child.port(), connections, bodies, 3);
+            HttpLoad.Result r = HttpLoad.runRepeating(child.port(), connections, bodies, seconds);
+            return new HttpCeiling(perRequest, r.requests() / r.seconds(), r.latencyMillis(0.50), r.latencyMillis(0.99));
+        } finally {
+            child.terminate();
+        }
     }
 
     private Row measure(Backend backend, int perRequest, String system, List<EventStream.Body> bodies)

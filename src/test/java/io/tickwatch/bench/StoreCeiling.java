@@ -16,34 +16,54 @@ import java.util.UUID;
 
 /**
  * What the store alone can take: the benchmark's statuses written straight to {@link JdbcStatusStore},
- * in group commits of {@value #BATCH} statuses, without HTTP — once as the receiver writes them at one
- * status per request (a raw request row per status) and once at 100 per request. If these figures are
- * close to the HTTP ones, the store is what limits ingest.
+ * without HTTP, in group commits as the writer gets them — at one status per request (a raw request row
+ * per status) in commits of at most one status per connection (with N connections, no more than N
+ * requests can wait for one commit) and, for comparison, in commits of {@value #LARGE_BATCH}; at 100 per
+ * request in commits of 100 per connection. If these figures are close to the HTTP ones, the store is
+ * what limits ingest.
  */
 final class StoreCeiling {
 
-    static final int BATCH = 2_000;
+    static final int LARGE_BATCH = 2_000;
+    /** The writer's default most items per group commit (Setting.MAX_BATCH_ITEMS). */
+    private static final int MAX_BATCH_ITEMS = 5_000;
 
-    /** Statuses per second written at one and at 100 statuses per request. */
-    record Result(String backend, double onePerRequest, double hundredPerRequest) {
+    /**
+     * Statuses per second written at one status per request in commits of {@code connections} and of
+     * {@link #LARGE_BATCH}, and at 100 per request in commits of {@link #hundredBatch()}.
+     */
+    record Result(String backend, int connections, double onePerRequestSmall, double onePerRequest,
+                  double hundredPerRequest) {
+
+        int hundredBatch() {
+            return hundredBatchFor(connections);
+        }
     }
 
     private StoreCeiling() {
     }
 
-    static Result run(Backend backend, List<EventStream.Status> stream, int statuses) throws Exception {
-        return new Result(backend.name(), measure(backend, "ceiling_1", stream, statuses, 1),
-                measure(backend, "ceiling_100", stream, statuses, 100));
+    static Result run(Backend backend, List<EventStream.Status> stream, int statuses, int connections)
+            throws Exception {
+        // commits of a few dozen statuses go slower: a third of the statuses is plenty to measure them
+        return new Result(backend.name(), connections,
+                measure(backend, "ceiling_1_small", stream, statuses / 3, 1, connections),
+                measure(backend, "ceiling_1", stream, statuses, 1, LARGE_BATCH),
+                measure(backend, "ceiling_100", stream, statuses, 100, hundredBatchFor(connections)));
+    }
+
+    private static int hundredBatchFor(int connections) {
+        return Math.min(MAX_BATCH_ITEMS, 100 * connections);
     }
 
     private static double measure(Backend backend, String run, List<EventStream.Status> stream, int statuses,
-                                  int perRequest) throws Exception {
+                                  int perRequest, int batchSize) throws Exception {
         String url = backend.freshUrl(run);
         double rate;
         try (JdbcStatusStore store = StoreFactory.open(url, 4)) {
             long started = System.nanoTime();
-            for (int from = 0; from < statuses; from += BATCH) {
-                store.write(batch(stream.subList(from, Math.min(statuses, from + BATCH)), perRequest));
+            for (int from = 0; from < statuses; from += batchSize) {
+                store.write(batch(stream.subList(from, Math.min(statuses, from + batchSize)), perRequest));
             }
             rate = statuses / ((System.nanoTime() - started) / 1e9);
         }
