@@ -3,6 +3,7 @@ package io.tickwatch.ui;
 import atlantafx.base.theme.PrimerLight;
 import io.tickwatch.App;
 import io.tickwatch.alerts.AlertMonitor;
+import io.tickwatch.concurrent.ThreadPolicy;
 import io.tickwatch.config.AlertThresholds;
 import io.tickwatch.live.OverviewFeed;
 import io.tickwatch.live.TimeRange;
@@ -67,12 +68,12 @@ public final class DashboardWindow {
                         ZoneId localZone, LongSupplier clock, io.tickwatch.config.Settings settings,
                         io.tickwatch.receiver.RequestLog requestLog,
                         Function<io.tickwatch.config.Settings, String> receiver,
-                        io.tickwatch.demo.DemoTraffic demo) {
+                        io.tickwatch.demo.DemoTraffic demo, ThreadPolicy threads) {
 
         public static Parts of(App app, ZoneId localZone) {
             return new Parts(app.webhookUrl(), app.storeDescription(), app.overview(), app.dashboardQueries(),
                     localZone, System::currentTimeMillis, app.settings(), app.requestLog(), app::reconfigureReceiver,
-                    app.demo());
+                    app.demo(), app.threads());
         }
     }
 
@@ -116,8 +117,7 @@ public final class DashboardWindow {
         display.privacyProperty().set(parts.settings().privacy());
         this.alertThresholds = new SimpleObjectProperty<>(parts.settings().alerts());
         this.executor = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "tickwatch-ui-query-" + THREADS.incrementAndGet());
-            t.setDaemon(true);
+            Thread t = parts.threads().newThread(r, "tickwatch-ui-query-" + THREADS.incrementAndGet());
             t.setUncaughtExceptionHandler((th, e) -> LOG.error("dashboard query thread failed", e));
             return t;
         });
@@ -134,7 +134,7 @@ public final class DashboardWindow {
         this.inspectorModel = new InspectorViewModel(parts.requestLog(), new RequestReplay(parts.demo()::target), executor, display);
         this.inspector = new InspectorController(inspectorModel, display);
         // The alert rules run for the window that shows them (headless receivers have no one to notify).
-        this.alertMonitor = new AlertMonitor(parts.queries(), alertThresholds.get(), parts.clock());
+        this.alertMonitor = new AlertMonitor(parts.queries(), alertThresholds.get(), parts.clock(), parts.threads());
         this.alertsModel = new AlertsViewModel(alertMonitor, alertThresholds::set, parts.queries(), executor, display,
                 parts.clock());
         this.failuresModel = new FailuresViewModel(parts.queries(), executor, display, parts.clock());

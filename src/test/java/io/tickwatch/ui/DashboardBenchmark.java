@@ -51,13 +51,14 @@ public final class DashboardBenchmark {
         Path dir = Path.of(args.length > 0 ? args[0] : "target/bench-store");
         TimeRange range = args.length > 1 ? TimeRange.valueOf(args[1]) : TimeRange.ALL;
         Files.createDirectories(dir);
-        try (RunningTickwatch tw = RunningTickwatch.start(dir)) {
+        try (RunningTickwatch tw = RunningTickwatch.startForDesktop(dir)) {
             fillOnce(tw);
             CompletableFuture<Void> started = new CompletableFuture<>();
             Platform.startup(() -> started.complete(null));
             started.get(10, TimeUnit.SECONDS);
 
             long t0 = System.nanoTime();
+            long fxCpu0 = onFx(DashboardBenchmark::fxCpu);
             Stage[] stage = new Stage[1];
             DashboardWindow window = onFx(() -> {
                 DashboardWindow.applyTheme();
@@ -69,6 +70,7 @@ public final class DashboardBenchmark {
                 return w;
             });
             long built = System.nanoTime();
+            long fxCpuBuilt = onFx(DashboardBenchmark::fxCpu);
             Scene scene = onFx(() -> stage[0].getScene());
             // earlier load phases add to the million
             long stored = range == TimeRange.ALL ? tw.queryLong("SELECT COUNT(*) FROM messages")
@@ -101,6 +103,9 @@ public final class DashboardBenchmark {
                             + "all views filled in %d ms%n", stored,
                     ms(built - t0), ms(at[0] - t0), ms(at[1] - t0), ms(at[2] - t0), ms(at[3] - t0),
                     ms(Arrays.stream(at).max().orElseThrow() - t0));
+            // CPU time does not grow when other programs take the cores: the part of the above that is our own work
+            System.out.printf(Locale.ROOT, "FX thread CPU: window build %d ms, until all views filled %d ms%n",
+                    ms(fxCpuBuilt - fxCpu0), ms(onFx(DashboardBenchmark::fxCpu) - fxCpu0));
             System.gc();
             Runtime rt = Runtime.getRuntime();
             System.out.printf(Locale.ROOT, "heap after open: %d MiB used of %d MiB max%n",
@@ -120,6 +125,7 @@ public final class DashboardBenchmark {
 
     private static void measurePulsesUnderLoad(RunningTickwatch tw) throws Exception {
         List<Long> gaps = new ArrayList<>();
+        GapDiagnosis diagnosis = onFx(GapDiagnosis::startIfAsked);
         AnimationTimer frames = new AnimationTimer() {
             private long last;
 
@@ -128,6 +134,9 @@ public final class DashboardBenchmark {
                 if (last != 0) {
                     gaps.add(now - last);
                 }
+                if (diagnosis != null) {
+                    diagnosis.frame(now);
+                }
                 last = now;
             }
         };
@@ -135,6 +144,7 @@ public final class DashboardBenchmark {
             frames.start();
             return null;
         });
+        Work before = Work.now();
         // The sender runs in its own JVM: its allocations and threads are not Tickwatch's, and would
         // otherwise show up as this process's GC pauses.
         Process sender = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -161,6 +171,10 @@ public final class DashboardBenchmark {
             frames.stop();
             return null;
         });
+        Work after = Work.now();
+        if (diagnosis != null) {
+            onFx(diagnosis::report).forEach(System.out::println);
+        }
         List<Long> sorted;
         synchronized (gaps) {
             sorted = new ArrayList<>(gaps);
@@ -171,6 +185,36 @@ public final class DashboardBenchmark {
                         + "%d frames, frame gap p50 %.1f ms, p99 %.1f ms, max %.1f ms, gaps over 50 ms: %d%n",
                 accepted / seconds, TARGET_RATE, refused, sorted.size(),
                 pct(sorted, 0.50), pct(sorted, 0.99), sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6, over50);
+        System.out.println(after.since(before, sorted.size()));
+    }
+
+    /** CPU time of the calling thread (the FX thread when called through {@link #onFx}). */
+    private static long fxCpu() {
+        return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+
+    /** What the process did meanwhile: GC pauses and bytes allocated, the FX thread's CPU time. */
+    private record Work(long gcCount, long gcMillis, long allocated, long fxCpu) {
+
+        static Work now() {
+            long count = 0;
+            long millis = 0;
+            for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+                count += gc.getCollectionCount();
+                millis += gc.getCollectionTime();
+            }
+            var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+            long allocated = Arrays.stream(threads.getThreadAllocatedBytes(threads.getAllThreadIds()))
+                    .filter(b -> b > 0).sum();
+            return new Work(count, millis, allocated, onFx(DashboardBenchmark::fxCpu));
+        }
+
+        String since(Work start, long frames) {
+            return String.format(Locale.ROOT, "during load: FX thread CPU %d ms (%.2f ms per frame); "
+                            + "GC %d collections, %d ms; %,d MB allocated by live threads",
+                    ms(fxCpu - start.fxCpu), (fxCpu - start.fxCpu) / 1e6 / Math.max(frames, 1),
+                    gcCount - start.gcCount, gcMillis - start.gcMillis, (allocated - start.allocated) >> 20);
+        }
     }
 
     private static double pct(List<Long> sorted, double p) {
