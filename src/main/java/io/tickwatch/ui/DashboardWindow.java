@@ -14,6 +14,7 @@ import io.tickwatch.ui.common.ControllerFactory;
 import io.tickwatch.ui.common.DisplaySettings;
 import io.tickwatch.ui.common.Fx;
 import io.tickwatch.ui.common.Fxml;
+import io.tickwatch.ui.common.LazyTabs;
 import io.tickwatch.ui.demo.DemoStartController;
 import io.tickwatch.ui.demo.DemoToggleController;
 import io.tickwatch.ui.demo.DemoTrafficViewModel;
@@ -99,6 +100,7 @@ public final class DashboardWindow {
     private final FailuresController failures;
     private final ChangeListener<AlertThresholds> thresholdsChanged;
     private final Parent root;
+    private final LazyTabs lazyTabs;
     private final Timeline ticker;
     private final ChangeListener<TimeRange> rangeChanged;
     private final ChangeListener<javafx.scene.control.Tab> tabChanged;
@@ -143,14 +145,18 @@ public final class DashboardWindow {
         this.root = new ControllerFactory()
                 .register(ShellController.class, () -> shell)
                 .register(OverviewController.class, () -> overview)
-                .register(MessagesController.class, () -> messages)
-                .register(PhonesController.class, () -> phones)
                 .register(DemoToggleController.class, () -> demoToggle)
                 .register(DemoStartController.class, () -> new DemoStartController(demoModel))
-                .register(InspectorController.class, () -> inspector)
-                .register(AlertsController.class, () -> alerts)
-                .register(FailuresController.class, () -> failures)
                 .load(Fxml.DASHBOARD).getRoot();
+        this.lazyTabs = new LazyTabs(shell.selectedTab())
+                .add(shell.messagesTab(), Fxml.MESSAGES, MessagesController.class, messages)
+                .add(shell.phonesTab(), Fxml.PHONES, PhonesController.class, phones)
+                .add(shell.requestsTab(), Fxml.INSPECTOR, InspectorController.class, inspector)
+                .add(shell.failuresTab(), Fxml.FAILURES, FailuresController.class, failures)
+                .add(shell.alertsTab(), Fxml.ALERTS, AlertsController.class, alerts);
+        // The tables read their first page now, behind the overview, so a screen has its rows when first shown
+        messagesModel.reload();
+        phonesModel.reload();
         this.tabChanged = (obs, old, now) -> {
             messagesModel.shown(now == shell.messagesTab());
             phonesModel.shown(now == shell.phonesTab());
@@ -256,6 +262,7 @@ public final class DashboardWindow {
         }
         display.rangeProperty().removeListener(rangeChanged);
         shell.selectedTab().removeListener(tabChanged);
+        lazyTabs.close();
         overview.close();
         messages.close();
         phones.close();
