@@ -125,8 +125,9 @@ public final class DashboardWindow {
         });
         this.shellModel = new ShellViewModel(parts.webhookUrl(), parts.storeDescription());
         this.overviewModel = new OverviewViewModel(parts.webhookUrl());
-        this.messagesModel = new MessagesViewModel(parts.queries(), executor, display, parts.clock());
-        this.phonesModel = new PhonesViewModel(parts.queries(), executor, display, parts.clock(), this::drillDown);
+        this.messagesModel = new MessagesViewModel(parts.queries(), executor, display, parts.clock(), parts.threads());
+        this.phonesModel = new PhonesViewModel(parts.queries(), executor, display, parts.clock(), this::drillDown,
+                parts.threads());
         this.shell = new ShellController(shellModel, display);
         this.overview = new OverviewController(overviewModel, display);
         this.messages = new MessagesController(messagesModel, display);
