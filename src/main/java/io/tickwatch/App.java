@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tickwatch.concurrent.ThreadPolicy;
 import io.tickwatch.config.Settings;
 import io.tickwatch.demo.DemoTraffic;
 import io.tickwatch.demo.WebhookTarget;
@@ -49,11 +50,13 @@ public final class App implements AutoCloseable {
     private final Settings settings;
     private final RequestLog requestLog;
     private final DemoTraffic demo;
+    private final ThreadPolicy threads;
     private boolean closed;
 
     private App(JdbcStatusStore store, GroupCommitWriter writer, WebhookServer server,
                 DashboardQueries dashboardQueries, OverviewFeed overview, ChangeFeed changeFeed, Settings settings,
-                RequestLog requestLog, WebhookServer.Parts serverParts, DemoTraffic demo) {
+                RequestLog requestLog, WebhookServer.Parts serverParts, DemoTraffic demo, ThreadPolicy threads) {
+        this.threads = threads;
         this.serverParts = serverParts;
         this.demo = demo;
         this.settings = settings;
@@ -77,16 +80,18 @@ public final class App implements AutoCloseable {
             IngestQueue queue = new IngestQueue(settings.queueCapacity());
             DashboardQueries dashboardQueries = JdbcDashboardQueries.over(store);
             StatusRate rate = new StatusRate(System::currentTimeMillis);
+            // With a window open, the background yields the CPU to the FX thread (ThreadPolicy, README "The dashboard")
+            ThreadPolicy threads = settings.headless() ? ThreadPolicy.NORMAL : ThreadPolicy.BELOW_UI;
             OverviewFeed overview = new OverviewFeed(store, dashboardQueries, rate, queue::queuedItems,
-                    System::currentTimeMillis);
+                    System::currentTimeMillis, threads);
             opened.add(0, overview);
             GroupCommitWriter writer = new GroupCommitWriter(store, queue, counters, metrics, List.of(rate),
-                    settings.maxBatchItems());
+                    settings.maxBatchItems(), threads);
             writer.start();
             opened.add(0, writer);
             RequestLog requestLog = new RequestLog(REQUEST_LOG_SIZE);
             WebhookServer.Parts serverParts = new WebhookServer.Parts(store, queue, writer, counters, metrics,
-                    requestLog, prometheus, new ObjectMapper(), Version.current());
+                    requestLog, prometheus, new ObjectMapper(), Version.current(), threads);
             WebhookServer server = new WebhookServer(receiverOptions(settings), serverParts);
             server.start();
             opened.add(0, server);
@@ -109,7 +114,7 @@ public final class App implements AutoCloseable {
                 demo.start();
             }
             return new App(store, writer, server, dashboardQueries, overview, changeFeed, settings, requestLog,
-                    serverParts, demo);
+                    serverParts, demo, threads);
         } catch (RuntimeException e) {
             for (AutoCloseable c : opened) {
                 try {
@@ -200,6 +205,11 @@ public final class App implements AutoCloseable {
     /** The dashboard's live model; the dashboard starts it, so headless receivers never run its queries. */
     public OverviewFeed overview() {
         return overview;
+    }
+
+    /** The priority of this instance's background threads; a dashboard's own query threads use it too. */
+    public ThreadPolicy threads() {
+        return threads;
     }
 
     /** Demo traffic to this receiver: started by {@code --demo} or from the dashboard. */

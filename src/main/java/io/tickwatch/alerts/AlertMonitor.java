@@ -1,5 +1,6 @@
 package io.tickwatch.alerts;
 
+import io.tickwatch.concurrent.ThreadPolicy;
 import io.tickwatch.config.AlertThresholds;
 import io.tickwatch.store.AlertFigures;
 import io.tickwatch.store.DashboardQueries;
@@ -43,6 +44,7 @@ public final class AlertMonitor implements AutoCloseable {
 
     private final DashboardQueries queries;
     private final LongSupplier clock;
+    private final ThreadPolicy threads;
     private final AlertHistory history;
     private final List<AlertListener> listeners = new CopyOnWriteArrayList<>();
     private final Object evaluation = new Object();
@@ -52,12 +54,14 @@ public final class AlertMonitor implements AutoCloseable {
     private ScheduledExecutorService worker; // guarded by this
     private boolean closed; // guarded by this
 
-    public AlertMonitor(DashboardQueries queries, AlertThresholds thresholds, LongSupplier clockMillis) {
-        this(queries, thresholds, clockMillis, HISTORY_SIZE);
+    public AlertMonitor(DashboardQueries queries, AlertThresholds thresholds, LongSupplier clockMillis,
+                        ThreadPolicy threads) {
+        this(queries, thresholds, clockMillis, HISTORY_SIZE, threads);
     }
 
     public AlertMonitor(DashboardQueries queries, AlertThresholds thresholds, LongSupplier clockMillis,
-                        int historySize) {
+                        int historySize, ThreadPolicy threads) {
+        this.threads = threads;
         this.queries = queries;
         this.thresholds = Objects.requireNonNull(thresholds);
         this.clock = clockMillis;
@@ -78,8 +82,7 @@ public final class AlertMonitor implements AutoCloseable {
             return;
         }
         worker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "tickwatch-alerts");
-            t.setDaemon(true);
+            Thread t = threads.newThread(r, "tickwatch-alerts");
             t.setUncaughtExceptionHandler((th, e) -> LOG.error("alert evaluation failed", e));
             return t;
         });

@@ -1,5 +1,6 @@
 package io.tickwatch.ingest;
 
+import io.tickwatch.concurrent.ThreadPolicy;
 import io.tickwatch.store.CommitListener;
 import io.tickwatch.store.StatusStore;
 import io.tickwatch.store.WriteBatch;
@@ -34,15 +35,14 @@ public final class GroupCommitWriter implements AutoCloseable {
     private volatile long failedAt;
 
     public GroupCommitWriter(StatusStore store, IngestQueue queue, RequestCounters counters, IngestMetrics metrics,
-                             List<CommitListener> listeners, int maxBatchItems) {
+                             List<CommitListener> listeners, int maxBatchItems, ThreadPolicy threads) {
         this.store = store;
         this.counters = counters;
         this.metrics = metrics;
         this.listeners = List.copyOf(listeners);
         this.queue = queue;
         this.maxBatchItems = maxBatchItems;
-        this.thread = new Thread(this::run, "tickwatch-writer");
-        this.thread.setDaemon(true);
+        this.thread = threads.newThread(this::run, "tickwatch-writer");
         this.thread.setUncaughtExceptionHandler((t, e) -> LOG.error("Writer thread died", e));
         metrics.queueDepth(queue::queuedItems);
     }

@@ -1,5 +1,6 @@
 package io.tickwatch.live;
 
+import io.tickwatch.concurrent.ThreadPolicy;
 import io.tickwatch.store.ChangeFeed;
 import io.tickwatch.store.DashboardQueries;
 import io.tickwatch.store.FunnelCounts;
@@ -57,15 +58,15 @@ public final class OverviewFeed implements ChangeFeed.Listener, AutoCloseable {
     private TimeRange seenRange;
     private long lastRefresh;
     private long sequence;
-    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "tickwatch-overview");
-        t.setDaemon(true);
-        t.setUncaughtExceptionHandler((th, e) -> LOG.error("overview refresh failed", e));
-        return t;
-    });
+    private final ScheduledExecutorService worker;
 
     public OverviewFeed(StatusStore store, DashboardQueries queries, StatusRate rate, IntSupplier queuedItems,
-                        LongSupplier clockMillis) {
+                        LongSupplier clockMillis, ThreadPolicy threads) {
+        this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = threads.newThread(r, "tickwatch-overview");
+            t.setUncaughtExceptionHandler((th, e) -> LOG.error("overview refresh failed", e));
+            return t;
+        });
         this.store = store;
         this.queries = queries;
         this.rate = rate;

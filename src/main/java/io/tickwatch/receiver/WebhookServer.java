@@ -2,6 +2,7 @@ package io.tickwatch.receiver;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tickwatch.concurrent.ThreadPolicy;
 import io.tickwatch.ingest.GroupCommitWriter;
 import io.tickwatch.ingest.IngestMetrics;
 import io.tickwatch.ingest.IngestQueue;
@@ -34,7 +35,7 @@ public final class WebhookServer implements AutoCloseable {
     /** What the server needs, gathered so the constructor stays readable. */
     public record Parts(StatusStore store, IngestQueue queue, GroupCommitWriter writer, RequestCounters counters,
                         IngestMetrics metrics, RequestLog requestLog, PrometheusMeterRegistry prometheus,
-                        ObjectMapper mapper, String version) {
+                        ObjectMapper mapper, String version, ThreadPolicy threads) {
     }
 
     /** Network and security settings of the receiver. */
@@ -53,6 +54,7 @@ public final class WebhookServer implements AutoCloseable {
     /** Everything behind the connection limit; replaced whole by {@link #reconfigure}. */
     private volatile HttpHandler routes;
     private Undertow undertow;
+    private org.xnio.XnioWorker worker;
     private int port;
 
     public WebhookServer(Options options, Parts parts) {
@@ -116,9 +118,10 @@ public final class WebhookServer implements AutoCloseable {
     }
 
     public void start() {
+        worker = ReceiverWorker.start(parts.threads());
         undertow = Undertow.builder()
                 .addHttpListener(options.port(), options.bind())
-                .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
+                .setWorker(worker)
                 // A backstop for every endpoint; /webhook refuses at its own limit before this is reached.
                 // Up to here a refused body is drained so that a sender still uploading reads its 413 (a
                 // close under its upload would reset the connection and lose the answer); beyond, the
@@ -144,7 +147,9 @@ public final class WebhookServer implements AutoCloseable {
             } catch (RuntimeException suppressed) {
                 e.addSuppressed(suppressed);
             }
+            ReceiverWorker.stop(worker);
             undertow = null;
+            worker = null;
             throw new IllegalStateException("cannot listen on " + options.bind() + ":" + options.port() + ": "
                     + rootMessage(e), e);
         }
@@ -188,6 +193,8 @@ public final class WebhookServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         undertow.stop();
+        ReceiverWorker.stop(worker);
         undertow = null;
+        worker = null;
     }
 }

@@ -3,6 +3,7 @@ package io.tickwatch.ui;
 import atlantafx.base.theme.PrimerLight;
 import io.tickwatch.App;
 import io.tickwatch.alerts.AlertMonitor;
+import io.tickwatch.concurrent.ThreadPolicy;
 import io.tickwatch.config.AlertThresholds;
 import io.tickwatch.live.OverviewFeed;
 import io.tickwatch.live.TimeRange;
@@ -13,6 +14,7 @@ import io.tickwatch.ui.common.ControllerFactory;
 import io.tickwatch.ui.common.DisplaySettings;
 import io.tickwatch.ui.common.Fx;
 import io.tickwatch.ui.common.Fxml;
+import io.tickwatch.ui.common.LazyTabs;
 import io.tickwatch.ui.demo.DemoStartController;
 import io.tickwatch.ui.demo.DemoToggleController;
 import io.tickwatch.ui.demo.DemoTrafficViewModel;
@@ -67,12 +69,12 @@ public final class DashboardWindow {
                         ZoneId localZone, LongSupplier clock, io.tickwatch.config.Settings settings,
                         io.tickwatch.receiver.RequestLog requestLog,
                         Function<io.tickwatch.config.Settings, String> receiver,
-                        io.tickwatch.demo.DemoTraffic demo) {
+                        io.tickwatch.demo.DemoTraffic demo, ThreadPolicy threads) {
 
         public static Parts of(App app, ZoneId localZone) {
             return new Parts(app.webhookUrl(), app.storeDescription(), app.overview(), app.dashboardQueries(),
                     localZone, System::currentTimeMillis, app.settings(), app.requestLog(), app::reconfigureReceiver,
-                    app.demo());
+                    app.demo(), app.threads());
         }
     }
 
@@ -98,6 +100,7 @@ public final class DashboardWindow {
     private final FailuresController failures;
     private final ChangeListener<AlertThresholds> thresholdsChanged;
     private final Parent root;
+    private final LazyTabs lazyTabs;
     private final Timeline ticker;
     private final ChangeListener<TimeRange> rangeChanged;
     private final ChangeListener<javafx.scene.control.Tab> tabChanged;
@@ -116,15 +119,15 @@ public final class DashboardWindow {
         display.privacyProperty().set(parts.settings().privacy());
         this.alertThresholds = new SimpleObjectProperty<>(parts.settings().alerts());
         this.executor = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "tickwatch-ui-query-" + THREADS.incrementAndGet());
-            t.setDaemon(true);
+            Thread t = parts.threads().newThread(r, "tickwatch-ui-query-" + THREADS.incrementAndGet());
             t.setUncaughtExceptionHandler((th, e) -> LOG.error("dashboard query thread failed", e));
             return t;
         });
         this.shellModel = new ShellViewModel(parts.webhookUrl(), parts.storeDescription());
         this.overviewModel = new OverviewViewModel(parts.webhookUrl());
-        this.messagesModel = new MessagesViewModel(parts.queries(), executor, display, parts.clock());
-        this.phonesModel = new PhonesViewModel(parts.queries(), executor, display, parts.clock(), this::drillDown);
+        this.messagesModel = new MessagesViewModel(parts.queries(), executor, display, parts.clock(), parts.threads());
+        this.phonesModel = new PhonesViewModel(parts.queries(), executor, display, parts.clock(), this::drillDown,
+                parts.threads());
         this.shell = new ShellController(shellModel, display);
         this.overview = new OverviewController(overviewModel, display);
         this.messages = new MessagesController(messagesModel, display);
@@ -134,7 +137,7 @@ public final class DashboardWindow {
         this.inspectorModel = new InspectorViewModel(parts.requestLog(), new RequestReplay(parts.demo()::target), executor, display);
         this.inspector = new InspectorController(inspectorModel, display);
         // The alert rules run for the window that shows them (headless receivers have no one to notify).
-        this.alertMonitor = new AlertMonitor(parts.queries(), alertThresholds.get(), parts.clock());
+        this.alertMonitor = new AlertMonitor(parts.queries(), alertThresholds.get(), parts.clock(), parts.threads());
         this.alertsModel = new AlertsViewModel(alertMonitor, alertThresholds::set, parts.queries(), executor, display,
                 parts.clock());
         this.failuresModel = new FailuresViewModel(parts.queries(), executor, display, parts.clock());
@@ -143,14 +146,18 @@ public final class DashboardWindow {
         this.root = new ControllerFactory()
                 .register(ShellController.class, () -> shell)
                 .register(OverviewController.class, () -> overview)
-                .register(MessagesController.class, () -> messages)
-                .register(PhonesController.class, () -> phones)
                 .register(DemoToggleController.class, () -> demoToggle)
                 .register(DemoStartController.class, () -> new DemoStartController(demoModel))
-                .register(InspectorController.class, () -> inspector)
-                .register(AlertsController.class, () -> alerts)
-                .register(FailuresController.class, () -> failures)
                 .load(Fxml.DASHBOARD).getRoot();
+        this.lazyTabs = new LazyTabs(shell.selectedTab())
+                .add(shell.messagesTab(), Fxml.MESSAGES, MessagesController.class, messages)
+                .add(shell.phonesTab(), Fxml.PHONES, PhonesController.class, phones)
+                .add(shell.requestsTab(), Fxml.INSPECTOR, InspectorController.class, inspector)
+                .add(shell.failuresTab(), Fxml.FAILURES, FailuresController.class, failures)
+                .add(shell.alertsTab(), Fxml.ALERTS, AlertsController.class, alerts);
+        // The tables read their first page now, behind the overview, so a screen has its rows when first shown
+        messagesModel.reload();
+        phonesModel.reload();
         this.tabChanged = (obs, old, now) -> {
             messagesModel.shown(now == shell.messagesTab());
             phonesModel.shown(now == shell.phonesTab());
@@ -256,6 +263,7 @@ public final class DashboardWindow {
         }
         display.rangeProperty().removeListener(rangeChanged);
         shell.selectedTab().removeListener(tabChanged);
+        lazyTabs.close();
         overview.close();
         messages.close();
         phones.close();

@@ -45,7 +45,7 @@ class AlertMonitorTest {
 
     private AlertMonitor monitor(int historySize) {
         monitor = new AlertMonitor(store.queries(), AlertThresholds.DEFAULTS,
-                () -> System.currentTimeMillis() + later.get(), historySize);
+                () -> System.currentTimeMillis() + later.get(), historySize, io.tickwatch.concurrent.ThreadPolicy.NORMAL);
         monitor.addListener((status, changes) -> {
             heard.addAll(changes);
             threads.add(Thread.currentThread().getName());

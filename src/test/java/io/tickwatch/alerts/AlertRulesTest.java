@@ -37,7 +37,7 @@ class AlertRulesTest {
     private AlertMonitor open(Backend backend) {
         store = LiveStore.open(backend, dir);
         monitor = new AlertMonitor(store.queries(), AlertThresholds.DEFAULTS,
-                () -> System.currentTimeMillis() + later.get());
+                () -> System.currentTimeMillis() + later.get(), io.tickwatch.concurrent.ThreadPolicy.NORMAL);
         return monitor;
     }
 

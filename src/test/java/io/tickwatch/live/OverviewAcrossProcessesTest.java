@@ -66,7 +66,8 @@ class OverviewAcrossProcessesTest {
     private Watcher watch(String jdbcUrl) {
         JdbcStatusStore store = open(StoreFactory.open(jdbcUrl, 2));
         OverviewFeed overview = open(new OverviewFeed(store, JdbcDashboardQueries.over(store),
-                new StatusRate(System::currentTimeMillis), () -> 0, System::currentTimeMillis));
+                new StatusRate(System::currentTimeMillis), () -> 0, System::currentTimeMillis,
+                io.tickwatch.concurrent.ThreadPolicy.NORMAL));
         overview.select(TimeRange.ALL);
         overview.start();
         ChangeFeed feed = open(StoreFactory.changeFeed(jdbcUrl));

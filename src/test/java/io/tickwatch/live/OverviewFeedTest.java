@@ -43,7 +43,8 @@ class OverviewFeedTest {
     private final AtomicLong clock = new AtomicLong(1_700_000_000_000L);
     private final CountingStore store = new CountingStore();
     private final StatusRate rate = new StatusRate(clock::get);
-    private final OverviewFeed feed = new OverviewFeed(store, store, rate, () -> 7, clock::get);
+    private final OverviewFeed feed = new OverviewFeed(store, store, rate, () -> 7, clock::get,
+            io.tickwatch.concurrent.ThreadPolicy.NORMAL);
 
     @AfterEach
     void stop() {

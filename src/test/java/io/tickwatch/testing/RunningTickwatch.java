@@ -43,6 +43,8 @@ public final class RunningTickwatch implements AutoCloseable, BeforeAllCallback,
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, String> env;
+    /** Started as the desktop application starts it (a window will open), not as {@code --headless}. */
+    private boolean desktop;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private volatile App app;
     private volatile String jdbcUrl;
@@ -100,7 +102,7 @@ public final class RunningTickwatch implements AutoCloseable, BeforeAllCallback,
         all.put("TICKWATCH_DB", "jdbc:h2:file:" + dir.resolve("store").toAbsolutePath());
         all.putAll(env);
         try {
-            Settings settings = new SettingsLoader(all, dir).load(true, Map.of(), null);
+            Settings settings = new SettingsLoader(all, dir).load(!desktop, Map.of(), null);
             app = App.start(settings);
             jdbcUrl = settings.db();
         } catch (InvalidSettings e) {
@@ -110,6 +112,17 @@ public final class RunningTickwatch implements AutoCloseable, BeforeAllCallback,
 
     public static RunningTickwatch start(Path dir) {
         return start(dir, Map.of());
+    }
+
+    /**
+     * Starts as {@code java -jar tickwatch.jar} does before it opens the window (not {@code --headless}): with
+     * the desktop's thread priorities, for tools that measure the dashboard.
+     */
+    public static RunningTickwatch startForDesktop(Path dir) {
+        RunningTickwatch tw = new RunningTickwatch(Map.of());
+        tw.desktop = true;
+        tw.launch(dir);
+        return tw;
     }
 
     public String jdbcUrl() {

@@ -45,9 +45,6 @@ class PrivacyModeTest {
     Path dir;
     RunningTickwatch tw;
     DashboardFixture ui;
-    TableView<MessageState> messages;
-    TableView<PhoneRow> phones;
-    TableView<RequestLog.Entry> requests;
 
     @BeforeEach
     @SuppressWarnings("unchecked")
@@ -59,9 +56,22 @@ class PrivacyModeTest {
                 status("wamid.A", "delivered", ts, "919800000001"))).status()).isEqualTo(200);
         assertThat(tw.postWebhook(onPremises(status("wamid.B", "failed", ts, "919800000002",
                 "\"errors\":[{\"code\":131026,\"title\":\"Number 919800000002 is not on WhatsApp\"}]"))).status()).isEqualTo(200);
-        messages = ui.node("messagesTable", TableView.class);
-        phones = ui.node("phonesTable", TableView.class);
-        requests = ui.node("requestsTable", TableView.class);
+    }
+
+    /** Screens are built when their tab is first selected: look their tables up after that. */
+    @SuppressWarnings("unchecked")
+    private TableView<MessageState> messages() {
+        return ui.node("messagesTable", TableView.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<PhoneRow> phones() {
+        return ui.node("phonesTable", TableView.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<RequestLog.Entry> requests() {
+        return ui.node("requestsTable", TableView.class);
     }
 
     @AfterEach
@@ -94,8 +104,8 @@ class PrivacyModeTest {
         // messages: table, detail, failure reason, raw request
         ui.robot.clickOn("#messagesTab");
         await().atMost(PATIENCE).untilAsserted(() ->
-                assertThat(column(messages, "phoneColumn")).containsExactly(MASKED_B, MASKED_A));
-        ui.robot.interact(() -> messages.getSelectionModel().select(0));
+                assertThat(column(messages(), "phoneColumn")).containsExactly(MASKED_B, MASKED_A));
+        ui.robot.interact(() -> messages().getSelectionModel().select(0));
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(area("rawBody")).contains("wamid.B"));
         assertThat(ui.text("detailSummary")).startsWith(MASKED_B);
         assertThat(ui.text("failureLabel")).isEqualTo("Failed: 131026 — Number " + MASKED_B + " is not on WhatsApp");
@@ -103,22 +113,22 @@ class PrivacyModeTest {
 
         // searching by the real number still works
         ui.robot.clickOn("#messageSearch").write("800000001");
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(column(messages, "idColumn")).containsExactly("wamid.A"));
-        assertThat(column(messages, "phoneColumn")).containsExactly(MASKED_A);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(column(messages(), "idColumn")).containsExactly("wamid.A"));
+        assertThat(column(messages(), "phoneColumn")).containsExactly(MASKED_A);
 
         // phones, and the drill-down chip
         ui.robot.clickOn("#phonesTab");
         await().atMost(PATIENCE).untilAsserted(() ->
-                assertThat(column(phones, "phoneColumn")).containsExactlyInAnyOrder(MASKED_A, MASKED_B));
-        ui.robot.interact(() -> phones.getSelectionModel().select(
-                phones.getItems().stream().filter(p -> p.phone().equals(PHONE_A)).findFirst().orElseThrow()));
+                assertThat(column(phones(), "phoneColumn")).containsExactlyInAnyOrder(MASKED_A, MASKED_B));
+        ui.robot.interact(() -> phones().getSelectionModel().select(
+                phones().getItems().stream().filter(p -> p.phone().equals(PHONE_A)).findFirst().orElseThrow()));
         ui.robot.clickOn("#showPhoneMessages");
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(ui.text("phoneChipLabel")).isEqualTo("Phone " + MASKED_A));
 
         // the request inspector's body
         ui.robot.clickOn("#requestsTab");
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(ui.fx(() -> requests.getItems().size())).isEqualTo(2));
-        ui.robot.interact(() -> requests.getSelectionModel().select(0));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(ui.fx(() -> requests().getItems().size())).isEqualTo(2));
+        ui.robot.interact(() -> requests().getSelectionModel().select(0));
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(area("requestBody")).contains("wamid.B"));
         assertThat(area("requestBody")).contains(MASKED_B).doesNotContain("919800000002");
 
@@ -137,14 +147,14 @@ class PrivacyModeTest {
         assertThat(ui.fx(() -> ui.window.display().privacyProperty().get())).isFalse();
         assertThat(area("requestBody")).contains("\"recipient_id\" : \"919800000002\"");
         assertThat(ui.text("phoneChipLabel")).isEqualTo("Phone " + PHONE_A);
-        assertThat(column(phones, "phoneColumn")).containsExactlyInAnyOrder(PHONE_A, PHONE_B);
+        assertThat(column(phones(), "phoneColumn")).containsExactlyInAnyOrder(PHONE_A, PHONE_B);
         ui.robot.clickOn("#messagesTab");
-        assertThat(column(messages, "phoneColumn")).containsOnly(PHONE_A);
+        assertThat(column(messages(), "phoneColumn")).containsOnly(PHONE_A);
         onFx(() -> ui.window.messagesModel().exportCsv(messagesCsv));
         assertThat(Files.readString(messagesCsv, StandardCharsets.UTF_8)).contains("wamid.A," + PHONE_A);
 
         // and on again, from the switch's caption
         ui.robot.clickOn("#privacyLabel");
-        assertThat(column(messages, "phoneColumn")).containsOnly(MASKED_A);
+        assertThat(column(messages(), "phoneColumn")).containsOnly(MASKED_A);
     }
 }

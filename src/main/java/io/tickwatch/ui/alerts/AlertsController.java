@@ -74,6 +74,11 @@ public final class AlertsController {
         badge.textProperty().bind(model.activeProperty().asString());
         badge.visibleProperty().bind(model.activeProperty().greaterThan(0));
         badge.managedProperty().bind(badge.visibleProperty());
+        // Wired here, not when the screen is built (on first view): alerts notify with the tab never opened.
+        // The badge sits in the tab header, so its window is the dashboard's.
+        AlertNotifier notifier = new AlertNotifier(() -> badgeHolder.getScene() == null ? null
+                : badgeHolder.getScene().getWindow());
+        model.onTransition(notifier::show);
     }
 
     @FXML
@@ -119,9 +124,6 @@ public final class AlertsController {
         eventColumn(historyThresholdColumn, AlertEvent::thresholdText);
         historyTable.setItems(model.history());
         display.zoneProperty().addListener(zoneChanged);
-        AlertNotifier notifier = new AlertNotifier(() -> alertsRoot.getScene() == null ? null
-                : alertsRoot.getScene().getWindow());
-        model.onTransition(notifier::show);
     }
 
     private static String state(RuleReading r) {

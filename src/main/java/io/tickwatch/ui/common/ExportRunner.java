@@ -1,5 +1,6 @@
 package io.tickwatch.ui.common;
 
+import io.tickwatch.concurrent.ThreadPolicy;
 import io.tickwatch.export.ExportProgress;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -37,10 +38,15 @@ public final class ExportRunner {
     private final AtomicBoolean progressPosted = new AtomicBoolean();
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private boolean closed;
+    private final ThreadPolicy threads;
 
-    /** @param noun what one row is, plural ("messages", "phones") */
-    public ExportRunner(String noun) {
+    /**
+     * @param noun what one row is, plural ("messages", "phones")
+     * @param threads the export thread's priority: a million-row export must not take the FX thread's CPU
+     */
+    public ExportRunner(String noun, ThreadPolicy threads) {
         this.noun = noun;
+        this.threads = threads;
     }
 
     /** Starts the export unless one runs; the future completes on the FX thread after the message is shown. */
@@ -55,7 +61,8 @@ public final class ExportRunner {
         failed.set(false);
         written.set(0);
         message.set("Exporting " + noun + " to " + target.getFileName() + "…");
-        Thread t = new Thread(() -> {
+        // a daemon: an export never holds the JVM open; the file is only moved into place when complete
+        Thread t = threads.newThread(() -> {
             long rows = 0;
             Exception error = null;
             try {
@@ -67,7 +74,6 @@ public final class ExportRunner {
             Exception err = error;
             Platform.runLater(() -> finished(target, r, err, done));
         }, "tickwatch-export");
-        t.setDaemon(true); // an export never holds the JVM open; the file is only moved into place when complete
         t.start();
         return done;
     }

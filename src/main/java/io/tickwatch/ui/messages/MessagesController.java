@@ -137,7 +137,6 @@ public final class MessagesController {
         messagesExportStatus.styleProperty().bind(Bindings.when(model.export().failedProperty())
                 .then("-fx-text-fill: -color-danger-fg;").otherwise(""));
         exportMessages.disableProperty().bind(model.export().runningProperty());
-        model.reload();
     }
 
     private void column(TableColumn<MessageState, String> c, MessageSort sort, Function<MessageState, String> text) {

@@ -1,5 +1,6 @@
 package io.tickwatch.ui.messages;
 
+import io.tickwatch.concurrent.ThreadPolicy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tickwatch.export.MessageExport;
 import io.tickwatch.live.TimeRange;
@@ -60,7 +61,7 @@ public final class MessagesViewModel {
     private final LatestOnly<MessageTablePage> pages;
     private final LatestOnly<Optional<MessageDetail>> details;
     private final ChangeListener<Object> filterChanged = (obs, old, now) -> firstPage();
-    private final ExportRunner export = new ExportRunner("messages");
+    private final ExportRunner export;
     private MessageSort sort = MessageSort.ARRIVAL;
     private boolean descending = true;
     private int offset;
@@ -68,7 +69,9 @@ public final class MessagesViewModel {
     private String selectedId;
     private final LiveRefresh live;
 
-    public MessagesViewModel(DashboardQueries queries, Executor executor, DisplaySettings display, LongSupplier clock) {
+    public MessagesViewModel(DashboardQueries queries, Executor executor, DisplaySettings display, LongSupplier clock,
+                             ThreadPolicy threads) {
+        this.export = new ExportRunner("messages", threads);
         this.queries = queries;
         this.display = display;
         this.clock = clock;

@@ -84,7 +84,6 @@ public final class PhonesController {
         phonesExportStatus.styleProperty().bind(Bindings.when(model.export().failedProperty())
                 .then("-fx-text-fill: -color-danger-fg;").otherwise(""));
         exportPhones.disableProperty().bind(model.export().runningProperty());
-        model.reload();
     }
 
     @FXML

@@ -1,5 +1,6 @@
 package io.tickwatch.ui.phones;
 
+import io.tickwatch.concurrent.ThreadPolicy;
 import io.tickwatch.export.PhoneExport;
 import io.tickwatch.store.DashboardQueries;
 import io.tickwatch.store.PhoneColumn;
@@ -37,14 +38,15 @@ public final class PhonesViewModel {
     private final StringProperty summary = new SimpleStringProperty("");
     private final LatestOnly<List<PhoneRow>> loader;
     private final ChangeListener<TimeRange> rangeChanged = (obs, old, now) -> reload();
-    private final ExportRunner export = new ExportRunner("phones");
+    private final ExportRunner export;
     private PhoneColumn sort = PhoneColumn.MESSAGES;
     private boolean descending = true;
     private final LiveRefresh live;
 
     /** @param drillDown shows one phone's messages (given by the window, which knows the other screens) */
     public PhonesViewModel(DashboardQueries queries, Executor executor, DisplaySettings display, LongSupplier clock,
-                           Consumer<String> drillDown) {
+                           Consumer<String> drillDown, ThreadPolicy threads) {
+        this.export = new ExportRunner("phones", threads);
         this.queries = queries;
         this.display = display;
         this.clock = clock;

@@ -39,6 +39,7 @@ public final class ShellController {
     @FXML private Tab phonesTab;
     @FXML private Tab alertingTab; // not "alertsTab": the settings dialog has one
     @FXML private Tab failuresTab;
+    @FXML private Tab requestsTab;
     @FXML private ToggleGroup rangeGroup;
     @FXML private ToggleButton range15m;
     @FXML private ToggleButton range1h;
@@ -172,6 +173,10 @@ public final class ShellController {
 
     public Tab failuresTab() {
         return failuresTab;
+    }
+
+    public Tab requestsTab() {
+        return requestsTab;
     }
 
     public void close() {
