@@ -20,6 +20,8 @@ import java.util.Map;
  */
 final class MessageUpsert {
 
+    private static final Map<Dialect, String> UPSERT = Dialect.once(Dialect::upsertMessages);
+
     private MessageUpsert() {
     }
 
@@ -30,7 +32,7 @@ final class MessageUpsert {
         List<MessageState> ordered = new ArrayList<>(states);
         ordered.sort(Comparator.comparing(MessageState::id));
         Map<String, MessageState> before = dialect == Dialect.H2 ? read(c, ordered) : Map.of();
-        try (PreparedStatement ps = c.prepareStatement(dialect.upsertMessages())) {
+        try (PreparedStatement ps = c.prepareStatement(UPSERT.get(dialect))) {
             for (MessageState s : ordered) {
                 MessageRows.bind(ps, s);
                 ps.addBatch();
