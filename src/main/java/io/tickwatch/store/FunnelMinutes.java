@@ -36,6 +36,8 @@ final class FunnelMinutes {
     static final int WIDTH = READ_HISTOGRAM + BUCKETS;
     static final List<String> COLUMNS = columns();
     private static final String COLUMN_LIST = String.join(", ", COLUMNS);
+    private static final Map<Dialect, String> UPSERT_MINUTES = Dialect.once(d -> upsertSql(d, "funnel_minutes", "minute_start"));
+    private static final Map<Dialect, String> UPSERT_HOURS = Dialect.once(d -> upsertSql(d, "funnel_hours", "hour_start"));
 
     private FunnelMinutes() {
     }
@@ -226,21 +228,25 @@ final class FunnelMinutes {
                 hour[k] += e.getValue()[k];
             }
         }
-        upsert(c, dialect, "funnel_minutes", "minute_start", minutes);
-        upsert(c, dialect, "funnel_hours", "hour_start", hours);
+        upsert(c, UPSERT_MINUTES.get(dialect), minutes);
+        upsert(c, UPSERT_HOURS.get(dialect), hours);
     }
 
-    private static void upsert(Connection c, Dialect dialect, String table, String key, Map<Long, long[]> rows)
-            throws SQLException {
-        if (rows.isEmpty()) {
-            return;
-        }
+    /** Adds a row of figures to the row of the same key (or inserts it). */
+    private static String upsertSql(Dialect dialect, String table, String key) {
         List<String> cols = new ArrayList<>();
         cols.add(key);
         cols.addAll(COLUMNS);
         List<String> types = Collections.nCopies(cols.size(), "BIGINT");
         String set = each("%1$s = f.%1$s + " + dialect.newRowAlias() + ".%1$s");
-        try (PreparedStatement ps = c.prepareStatement(dialect.upsert(table, "f", cols, types, key, set))) {
+        return dialect.upsert(table, "f", cols, types, key, set);
+    }
+
+    private static void upsert(Connection c, String sql, Map<Long, long[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (Map.Entry<Long, long[]> e : rows.entrySet()) {
                 ps.setLong(1, e.getKey());
                 for (int i = 0; i < WIDTH; i++) {

@@ -33,9 +33,12 @@ public final class JdbcStatusStore implements StatusStore {
     private final String upsertEvents;
     private final String upsertCounts;
     /**
-     * H2's MERGE is not atomic against a concurrent insert of the same key (it fails with a duplicate key
-     * instead of updating), so writers to one H2 store take turns. An embedded H2 file belongs to one
-     * process, so a lock in this process is enough. PostgreSQL needs none: ON CONFLICT DO UPDATE is atomic.
+     * Writers to one H2 store take turns: the H2 write path reads a batch's stored messages, merges them in
+     * Java and writes the result ({@link MessageUpsert}), which is only right if nothing changes the rows in
+     * between; and H2's MERGE (still used for the history and the counts) is not atomic against a concurrent
+     * insert of the same key either (it fails with a duplicate key instead of updating). An embedded H2 file
+     * belongs to one process, so a lock in this process is enough. PostgreSQL needs none: ON CONFLICT DO
+     * UPDATE is atomic.
      */
     private final ReentrantLock h2Writes = new ReentrantLock();
     private volatile long lastAnswered = System.nanoTime();

@@ -7,7 +7,9 @@ import java.util.stream.Collectors;
  * The merge rules of FORMATS.md §3 as SQL, written once for both engines: the SET clauses combine the
  * stored row ({@code o}) with the incoming folded row ({@code n}) exactly as
  * {@link io.tickwatch.model.MessageMerge#merge} does. Because the merge happens inside the statement,
- * concurrent writers converge to the same state whatever the order of their commits.
+ * concurrent writers converge to the same state whatever the order of their commits. The live writer
+ * uses the messages rules on PostgreSQL only; on H2 it merges in Java ({@link MessageUpsert}), and the
+ * H2 form of the statement remains for writing rows around the writer (tests).
  */
 final class MergeSql {
 

@@ -56,8 +56,17 @@ final class MessageRows {
 
     /** Binds in the order of {@link MergeSql#MESSAGE_COLUMNS}. */
     static void bind(PreparedStatement ps, MessageState s) throws SQLException {
-        int i = 1;
-        ps.setString(i++, s.id());
+        ps.setString(1, s.id());
+        bindValues(ps, 2, s);
+    }
+
+    /** Binds every column after the id (in that order), then the id: {@code UPDATE … SET …, … WHERE id = ?}. */
+    static void bindUpdate(PreparedStatement ps, MessageState s) throws SQLException {
+        ps.setString(bindValues(ps, 1, s), s.id());
+    }
+
+    /** Binds the columns after the id from parameter {@code i} on; returns the next parameter's index. */
+    private static int bindValues(PreparedStatement ps, int i, MessageState s) throws SQLException {
         ps.setString(i++, s.phone());
         setLong(ps, i++, s.phoneAt());
         setLong(ps, i++, s.sent());
@@ -75,7 +84,8 @@ final class MessageRows {
         ps.setShort(i++, (short) s.statusRank());
         ps.setLong(i++, s.firstAt());
         ps.setLong(i++, s.firstReceived());
-        ps.setLong(i, s.lastReceived());
+        ps.setLong(i++, s.lastReceived());
+        return i;
     }
 
     /** Binds a history row in the order of {@link MergeSql#EVENT_COLUMNS}. */

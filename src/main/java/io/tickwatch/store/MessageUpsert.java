@@ -1,5 +1,7 @@
 package io.tickwatch.store;
 
+import static io.tickwatch.store.MergeSql.MESSAGE_COLUMNS;
+
 import io.tickwatch.model.MessageMerge;
 import io.tickwatch.model.MessageState;
 import java.sql.Connection;
@@ -10,15 +12,34 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Merges folded message states into the messages table and keeps the per-minute funnel
- * ({@link FunnelMinutes}) in step, inside the caller's transaction. On PostgreSQL the table's triggers
- * record the funnel change; on H2 the rows are read first and the change is computed here with
- * {@link MessageMerge}, the rules the upsert applies in SQL (an H2 file has one writer at a time, so
- * nothing changes the rows between the read and the write).
+ * ({@link FunnelMinutes}) in step, inside the caller's transaction.
+ *
+ * <p>PostgreSQL: one upsert whose SET clauses apply the merge rules ({@link MergeSql}), so that several
+ * processes writing at once cannot lose an update; the table's triggers record the funnel change.
+ *
+ * <p>H2: an H2 file has one writer at a time (one process, and {@link JdbcStatusStore} serializes its
+ * writes), so nothing changes the rows between a read and a write. The batch's stored rows are read, each
+ * merged row is computed here with {@link MessageMerge} (the reference of the rules, which the SQL mirrors)
+ * and written as a plain INSERT or UPDATE: cheaper than H2's MERGE … USING, which evaluates the rules in SQL
+ * per row, and it skips rows the batch does not change at all (a status seen again). The funnel change
+ * follows from the same old and merged rows.
  */
 final class MessageUpsert {
+
+    private static final Map<Dialect, String> UPSERT = Dialect.once(Dialect::upsertMessages);
+
+    /** H2: a new message, columns in the order of {@link MessageRows#bind}. */
+    private static final String INSERT = "INSERT INTO messages (" + MergeSql.columns(MESSAGE_COLUMNS) + ") VALUES ("
+            + MergeSql.placeholders(MESSAGE_COLUMNS.size()) + ")";
+
+    /** H2: every column the merge may change (all but the key and seq, which keeps its arrival order). */
+    private static final String UPDATE = "UPDATE messages SET "
+            + MESSAGE_COLUMNS.stream().skip(1).map(col -> col + " = ?").collect(Collectors.joining(", "))
+            + " WHERE id = ?";
 
     private MessageUpsert() {
     }
@@ -29,22 +50,57 @@ final class MessageUpsert {
         }
         List<MessageState> ordered = new ArrayList<>(states);
         ordered.sort(Comparator.comparing(MessageState::id));
-        Map<String, MessageState> before = dialect == Dialect.H2 ? read(c, ordered) : Map.of();
-        try (PreparedStatement ps = c.prepareStatement(dialect.upsertMessages())) {
+        if (dialect == Dialect.H2) {
+            writeMergedHere(c, dialect, ordered);
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(UPSERT.get(dialect))) {
             for (MessageState s : ordered) {
                 MessageRows.bind(ps, s);
                 ps.addBatch();
             }
             ps.executeBatch();
         }
-        if (dialect == Dialect.H2) {
-            Map<Long, long[]> deltas = new HashMap<>();
-            for (MessageState s : ordered) {
-                MessageState old = before.get(s.id());
-                FunnelMinutes.addChange(deltas, old, old == null ? s : MessageMerge.merge(old, s));
+    }
+
+    /** The H2 path: rows merged in Java, inserted or updated in id order. */
+    private static void writeMergedHere(Connection c, Dialect dialect, List<MessageState> ordered) throws SQLException {
+        Map<String, MessageState> before = read(c, ordered);
+        List<MessageState> inserts = new ArrayList<>();
+        List<MessageState> updates = new ArrayList<>();
+        Map<Long, long[]> deltas = new HashMap<>();
+        for (MessageState s : ordered) {
+            MessageState old = before.get(s.id());
+            if (old == null) {
+                inserts.add(s);
+                FunnelMinutes.addChange(deltas, null, s);
+                continue;
             }
-            FunnelMinutes.apply(c, dialect, deltas);
+            MessageState merged = MessageMerge.merge(old, s);
+            if (!merged.equals(old)) {
+                updates.add(merged);
+                FunnelMinutes.addChange(deltas, old, merged);
+            }
         }
+        if (!inserts.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+                for (MessageState s : inserts) {
+                    MessageRows.bind(ps, s);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+        if (!updates.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(UPDATE)) {
+                for (MessageState s : updates) {
+                    MessageRows.bindUpdate(ps, s);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+        FunnelMinutes.apply(c, dialect, deltas);
     }
 
     private static Map<String, MessageState> read(Connection c, List<MessageState> states) throws SQLException {

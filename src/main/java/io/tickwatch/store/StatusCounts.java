@@ -20,6 +20,9 @@ final class StatusCounts {
     static final long HOURLY = 3_600_000;
     private static final long[] GRAINS = {FINE, COARSE, HOURLY};
     private static final Set<String> COUNTED = Set.of("sent", "delivered", "read", "failed");
+    private static final Map<Dialect, String> UPSERT = Dialect.once(d -> d.upsert("status_counts", "s",
+            List.of("grain_ms", "bucket_start", "status", "events"), List.of("BIGINT", "BIGINT", "VARCHAR(16)", "BIGINT"),
+            "grain_ms, bucket_start, status", "events = s.events + " + d.newRowAlias() + ".events"));
 
     private StatusCounts() {
     }
@@ -52,9 +55,7 @@ final class StatusCounts {
         if (deltas.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement(dialect.upsert("status_counts", "s",
-                List.of("grain_ms", "bucket_start", "status", "events"), List.of("BIGINT", "BIGINT", "VARCHAR(16)", "BIGINT"),
-                "grain_ms, bucket_start, status", "events = s.events + " + dialect.newRowAlias() + ".events"))) {
+        try (PreparedStatement ps = c.prepareStatement(UPSERT.get(dialect))) {
             for (Map.Entry<List<Object>, Long> d : deltas.entrySet()) {
                 ps.setLong(1, (Long) d.getKey().get(0));
                 ps.setLong(2, (Long) d.getKey().get(1));

@@ -30,7 +30,7 @@ public final class StoreFactory {
     /** As {@link #open(String, int)}, with a user and password kept out of the URL (null: the URL's own). */
     public static JdbcStatusStore open(String jdbcUrl, String user, String password, int poolSize) {
         Dialect dialect = Dialect.of(jdbcUrl);
-        String url = JdbcUrls.durable(jdbcUrl);
+        String url = JdbcUrls.withStatementCache(JdbcUrls.durable(jdbcUrl));
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         if (user != null) {

@@ -20,6 +20,16 @@ class JdbcUrlsTest {
     }
 
     @Test
+    void h2GetsAStatementCacheForTheWritersStatementsUnlessTheUserSetOne() {
+        assertThat(JdbcUrls.withStatementCache("jdbc:h2:file:/data/tw;WRITE_DELAY=0"))
+                .isEqualTo("jdbc:h2:file:/data/tw;WRITE_DELAY=0;QUERY_CACHE_SIZE=64");
+        assertThat(JdbcUrls.withStatementCache("jdbc:h2:file:/data/tw;query_cache_size=16"))
+                .isEqualTo("jdbc:h2:file:/data/tw;query_cache_size=16");
+        String pg = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
+        assertThat(JdbcUrls.withStatementCache(pg)).isEqualTo(pg);
+    }
+
+    @Test
     void postgresqlUrlsAreLeftAsGiven() {
         String url = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
         assertThat(JdbcUrls.durable(url)).isEqualTo(url);
