@@ -207,17 +207,32 @@ final class WebhookHandler implements HttpHandler {
             list.addObject().put("index", r.index()).put("path", r.path()).put("reason", r.reason());
         }
         count(200);
-        answers.json(exchange, 200, body);
+        onIoThread(exchange, () -> answers.json(exchange, 200, body));
     }
 
     private void refuse(HttpServerExchange exchange, int status, String code, String message) {
         count(status);
-        answers.error(exchange, status, code, message);
+        onIoThread(exchange, () -> answers.error(exchange, status, code, message));
     }
 
     private void refuseUnavailable(HttpServerExchange exchange, int retryAfter, String code, String message) {
         count(503);
-        answers.unavailable(exchange, retryAfter, code, message);
+        onIoThread(exchange, () -> answers.unavailable(exchange, retryAfter, code, message));
+    }
+
+    /**
+     * Answers are written by the exchange's IO thread. The worker that checks and parses a body was handed the
+     * exchange from inside a receive callback, while the IO thread may still be finishing that callback; a
+     * worker writing the answer (and so ending the exchange and starting the connection's next request) at
+     * that moment reset keep-alive connections under concurrent load (seen with unsigned requests answered 401
+     * on 32 connections).
+     */
+    private static void onIoThread(HttpServerExchange exchange, Runnable answer) {
+        if (exchange.isInIoThread()) {
+            answer.run();
+        } else {
+            exchange.getIoThread().execute(answer);
+        }
     }
 
     private void count(int status) {
