@@ -1,5 +1,6 @@
 package io.tickwatch.bench;
 
+import io.tickwatch.testing.RawHttpAnswers;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -106,7 +107,7 @@ final class HttpLoad {
                                 + "Content-Length: " + body.bytes().length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                         out.write(body.bytes());
                         out.flush();
-                        int status = readResponse(in);
+                        int status = RawHttpAnswers.readStatus(in);
                         long latency = System.nanoTime() - intended;
                         if (count == mine.length) {
                             mine = Arrays.copyOf(mine, mine.length * 2);
@@ -137,38 +138,5 @@ final class HttpLoad {
         double elapsed = (System.nanoTime() - start) / 1e9;
         long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         return new Result(all.length, statuses.get(), refused.get(), elapsed, all, List.copyOf(acknowledged));
-    }
-
-    /** Reads one response (status line, headers, Content-Length body) and returns its status code. */
-    private static int readResponse(InputStream in) throws IOException {
-        String statusLine = line(in);
-        int status = Integer.parseInt(statusLine.substring(9, 12));
-        int length = 0;
-        String header;
-        while (!(header = line(in)).isEmpty()) {
-            if (header.regionMatches(true, 0, "content-length:", 0, 15)) {
-                length = Integer.parseInt(header.substring(15).trim());
-            }
-        }
-        for (int read = 0; read < length; read++) {
-            if (in.read() < 0) {
-                throw new IOException("connection closed mid-answer");
-            }
-        }
-        return status;
-    }
-
-    private static String line(InputStream in) throws IOException {
-        StringBuilder b = new StringBuilder(64);
-        int c;
-        while ((c = in.read()) != '\n') {
-            if (c < 0) {
-                throw new IOException("connection closed");
-            }
-            if (c != '\r') {
-                b.append((char) c);
-            }
-        }
-        return b.toString();
     }
 }

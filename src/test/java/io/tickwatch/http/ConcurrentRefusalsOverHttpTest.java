@@ -4,6 +4,7 @@ import static io.tickwatch.testing.Webhooks.onPremises;
 import static io.tickwatch.testing.Webhooks.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tickwatch.testing.RawHttpAnswers;
 import io.tickwatch.testing.RunningTickwatch;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -62,7 +63,7 @@ class ConcurrentRefusalsOverHttpTest {
                             out.write(request);
                             out.flush();
                             sent++;
-                            answers.computeIfAbsent(readStatus(in), s -> new AtomicLong()).incrementAndGet();
+                            answers.computeIfAbsent(RawHttpAnswers.readStatus(in), s -> new AtomicLong()).incrementAndGet();
                         }
                     } catch (IOException e) {
                         failures.add("request " + sent + " of its connection: " + e);
@@ -80,35 +81,5 @@ class ConcurrentRefusalsOverHttpTest {
             assertThat(answers.get(401).get()).as("refusals answered").isGreaterThan(1_000);
             assertThat(tw.get("/api/funnel").json().get("messages").asLong()).isZero();
         }
-    }
-
-    /** Reads one answer (status line, headers, Content-Length body) and returns its status code. */
-    private static int readStatus(InputStream in) throws IOException {
-        int status = Integer.parseInt(line(in).substring(9, 12));
-        int length = 0;
-        String header;
-        while (!(header = line(in)).isEmpty()) {
-            if (header.regionMatches(true, 0, "content-length:", 0, 15)) {
-                length = Integer.parseInt(header.substring(15).trim());
-            }
-        }
-        if (in.readNBytes(length).length != length) {
-            throw new IOException("connection closed mid-answer");
-        }
-        return status;
-    }
-
-    private static String line(InputStream in) throws IOException {
-        StringBuilder b = new StringBuilder(64);
-        int c;
-        while ((c = in.read()) != '\n') {
-            if (c < 0) {
-                throw new IOException("connection closed before an answer");
-            }
-            if (c != '\r') {
-                b.append((char) c);
-            }
-        }
-        return b.toString();
     }
 }
