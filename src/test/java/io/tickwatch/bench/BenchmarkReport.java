@@ -82,6 +82,7 @@ final class BenchmarkReport {
             md.append(String.format(Locale.ROOT, "%nHeap in use after these calls: %,d MiB; resident memory: %,d MiB.%n",
                     a.heapUsedBytes() >> 20, a.residentBytes() >> 20));
         }
+        halfLoad(md, rows);
         limits(md, rows, httpCeilings, ceilings, analytics);
         md.append("\n## Bars of DESIGN.md §6\n\n| bar | figure | met |\n| --- | --- | --- |\n");
         for (IngestBenchmark.Row tw : rows) {
@@ -115,6 +116,21 @@ final class BenchmarkReport {
                 + "50 ms) are measured by `mvn -q test-compile exec:exec@benchmark` (docs/dashboard.md); kill -9 rounds "
                 + "by the soak command and hostile input by HostileBodiesTest and the fuzz tests (README).\n");
         return md.toString();
+    }
+
+    /** The half-load tail beside the collector's pauses in the same seconds (from the server's GC log). */
+    private static void halfLoad(StringBuilder md, List<IngestBenchmark.Row> rows) {
+        md.append("\n## The tail at half load\n\nEach server JVM logs its garbage collector's stop-the-world pauses; "
+                + "these are the pauses during the paced run at half of saturation. Every request in flight waits "
+                + "out a pause, so when pauses take more than 1 % of the time, the p99 is at least about as long as "
+                + "a pause.\n\n| store | statuses/request | system | p99 at half load ms | GC pauses | longest pause ms "
+                + "| time in pauses |\n| --- | ---: | --- | ---: | ---: | ---: | ---: |\n");
+        for (IngestBenchmark.Row r : rows) {
+            GcPauses.Summary gc = r.halfGc();
+            md.append(String.format(Locale.ROOT, "| %s | %d | %s | %.1f | %d | %.1f | %.1f %% |%n", r.backend(),
+                    r.perRequest(), r.system(), r.halfP99(), gc.pauses(), gc.maxMillis(),
+                    100 * gc.totalMillis() / 1000 / r.halfSeconds()));
+        }
     }
 
     /** Where the figures stop, computed from this run's own measurements, and what would lift them. */

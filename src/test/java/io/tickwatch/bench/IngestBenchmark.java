@@ -31,7 +31,8 @@ public final class IngestBenchmark {
 
     /** One measured configuration. */
     record Row(String backend, int perRequest, String system, double statusesPerSecond, double p50, double p99,
-               double max, double halfP99, long refused, long messages, long mismatches) {
+               double max, double halfP99, GcPauses.Summary halfGc, double halfSeconds, long refused, long messages,
+               long mismatches) {
     }
 
     private final Path workDir;
@@ -134,21 +135,25 @@ public final class IngestBenchmark {
         String url = backend.freshUrl(run);
         Files.createDirectories(workDir.resolve(run));
         boolean tickwatch = system.equals("Tickwatch");
+        GcPauses gc = new GcPauses(workDir.resolve(run).resolve("gc.log"));
         ChildJvm child = tickwatch
-                ? ChildJvm.start(workDir.resolve(run), List.of("-Xmx1g"), "io.tickwatch.Launcher", Map.of(),
-                        "--headless", "--port", "0", "--db", url)
-                : ChildJvm.start(workDir.resolve(run), List.of("-Xmx1g"), "io.tickwatch.bench.NaiveReceiver", Map.of(),
-                        url);
+                ? ChildJvm.start(workDir.resolve(run), List.of("-Xmx1g", gc.jvmOption()), "io.tickwatch.Launcher",
+                        Map.of(), "--headless", "--port", "0", "--db", url)
+                : ChildJvm.start(workDir.resolve(run), List.of("-Xmx1g", gc.jvmOption()),
+                        "io.tickwatch.bench.NaiveReceiver", Map.of(), url);
         HttpLoad.Result warm;
         HttpLoad.Result saturated;
         HttpLoad.Result half;
+        GcPauses.Summary halfGc;
         try {
             warm = HttpLoad.run(child.port(), connections, bodies, 0, 3);
             int used = (int) warm.requests();
             saturated = HttpLoad.run(child.port(), connections, bodies.subList(used, bodies.size()), 0, seconds);
             used += (int) saturated.requests();
             double halfRate = saturated.requests() / saturated.seconds() / 2;
+            int gcMark = gc.mark();
             half = HttpLoad.run(child.port(), connections, bodies.subList(used, bodies.size()), halfRate, seconds);
+            halfGc = gc.since(gcMark);
         } finally {
             child.terminate();
         }
@@ -160,14 +165,15 @@ public final class IngestBenchmark {
         long mismatches = FinalStates.mismatches(reference, stored);
         backend.drop(run);
         return new Row(backend.name(), perRequest, system, saturated.statusesPerSecond(), saturated.latencyMillis(0.50),
-                saturated.latencyMillis(0.99), saturated.maxLatencyMillis(), half.latencyMillis(0.99),
+                saturated.latencyMillis(0.99), saturated.maxLatencyMillis(), half.latencyMillis(0.99), halfGc, half.seconds(),
                 warm.refused() + saturated.refused() + half.refused(), reference.size(), mismatches);
     }
 
     private static void print(Row tw, Row naive) {
         System.out.printf(Locale.ROOT, "%-10s %3d/req  Tickwatch %,9.0f st/s  p50 %6.1f p99 %7.1f max %7.1f ms  "
-                        + "half-load p99 %6.1f ms  mismatches %d/%d%n", tw.backend(), tw.perRequest(),
-                tw.statusesPerSecond(), tw.p50(), tw.p99(), tw.max(), tw.halfP99(), tw.mismatches(), tw.messages());
+                        + "half-load p99 %6.1f ms (GC %d pauses, longest %.1f ms)  mismatches %d/%d%n", tw.backend(),
+                tw.perRequest(), tw.statusesPerSecond(), tw.p50(), tw.p99(), tw.max(), tw.halfP99(),
+                tw.halfGc().pauses(), tw.halfGc().maxMillis(), tw.mismatches(), tw.messages());
         System.out.printf(Locale.ROOT, "%-10s %3d/req  naive     %,9.0f st/s  p50 %6.1f p99 %7.1f max %7.1f ms  "
                         + "half-load p99 %6.1f ms  mismatches %d/%d  refused %d%n", naive.backend(), naive.perRequest(),
                 naive.statusesPerSecond(), naive.p50(), naive.p99(), naive.max(), naive.halfP99(), naive.mismatches(),
