@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -17,14 +18,21 @@ public final class IngestMetrics {
     private final Timer commit;
     private final DistributionSummary batchItems;
 
+    /** Upper bounds of the commit duration histogram on {@code /metrics}. */
+    static final Duration[] COMMIT_BUCKETS = java.util.stream.LongStream.of(1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000)
+            .mapToObj(Duration::ofMillis).toArray(Duration[]::new);
+
     public IngestMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.accepted = Counter.builder("tickwatch.statuses.accepted").description("Statuses committed")
                 .register(registry);
         this.rejected = Counter.builder("tickwatch.items.rejected").description("Items refused by validation")
                 .register(registry);
+        // Fixed buckets as well as the percentiles: a scraper (the ingest benchmark, Prometheus'
+        // histogram_quantile) can take the distribution of any interval from two scrapes, which the
+        // client-side percentiles (a decaying window of minutes) cannot give.
         this.commit = Timer.builder("tickwatch.commit").description("Group commit duration")
-                .publishPercentiles(0.5, 0.99).register(registry);
+                .publishPercentiles(0.5, 0.99).serviceLevelObjectives(COMMIT_BUCKETS).register(registry);
         this.batchItems = DistributionSummary.builder("tickwatch.batch.items").description("Items per group commit")
                 .register(registry);
     }

@@ -120,16 +120,22 @@ final class BenchmarkReport {
 
     /** The half-load tail beside the collector's pauses in the same seconds (from the server's GC log). */
     private static void halfLoad(StringBuilder md, List<IngestBenchmark.Row> rows) {
-        md.append("\n## The tail at half load\n\nEach server JVM logs its garbage collector's stop-the-world pauses; "
-                + "these are the pauses during the paced run at half of saturation. Every request in flight waits "
-                + "out a pause, so when pauses take more than 1 % of the time, the p99 is at least about as long as "
-                + "a pause.\n\n| store | statuses/request | system | p99 at half load ms | GC pauses | longest pause ms "
-                + "| time in pauses |\n| --- | ---: | --- | ---: | ---: | ---: | ---: |\n");
+        md.append("\n## The tail at half load\n\nEach server JVM logs its garbage collector's stop-the-world pauses, "
+                + "and Tickwatch's `/metrics` has a histogram of its group commits (scraped before and after); these "
+                + "are the pauses and commits during the paced run at half of saturation. Every request in flight "
+                + "waits out a pause, so when pauses take more than 1 % of the time, the p99 is at least about as long "
+                + "as a pause; a request that arrives during a commit waits for it and then for its own.\n\n"
+                + "| store | statuses/request | system | p99 at half load ms | GC pauses | longest pause ms "
+                + "| time in pauses | commits | items per commit | commit mean ms | commit p99 ≤ ms |\n"
+                + "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (IngestBenchmark.Row r : rows) {
             GcPauses.Summary gc = r.halfGc();
-            md.append(String.format(Locale.ROOT, "| %s | %d | %s | %.1f | %d | %.1f | %.1f %% |%n", r.backend(),
+            CommitTimes.Summary c = r.halfCommits();
+            String commits = c.commits() == 0 ? "– | – | – | –" : String.format(Locale.ROOT, "%,d | %.1f | %.1f | %.0f",
+                    c.commits(), c.itemsPerCommit(), c.meanMillis(), c.p99AtMostMillis());
+            md.append(String.format(Locale.ROOT, "| %s | %d | %s | %.1f | %d | %.1f | %.1f %% | %s |%n", r.backend(),
                     r.perRequest(), r.system(), r.halfP99(), gc.pauses(), gc.maxMillis(),
-                    100 * gc.totalMillis() / 1000 / r.halfSeconds()));
+                    100 * gc.totalMillis() / 1000 / r.halfSeconds(), commits));
         }
     }
 

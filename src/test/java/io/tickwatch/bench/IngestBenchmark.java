@@ -31,7 +31,7 @@ public final class IngestBenchmark {
 
     /** One measured configuration. */
     record Row(String backend, int perRequest, String system, double statusesPerSecond, double p50, double p99,
-               double max, double halfP99, GcPauses.Summary halfGc, double halfSeconds, long refused, long messages,
+               double max, double halfP99, GcPauses.Summary halfGc, CommitTimes.Summary halfCommits, double halfSeconds, long refused, long messages,
                long mismatches) {
     }
 
@@ -145,6 +145,7 @@ public final class IngestBenchmark {
         HttpLoad.Result saturated;
         HttpLoad.Result half;
         GcPauses.Summary halfGc;
+        CommitTimes.Summary halfCommits = CommitTimes.Summary.NONE;
         try {
             warm = HttpLoad.run(child.port(), connections, bodies, 0, 3);
             int used = (int) warm.requests();
@@ -152,8 +153,13 @@ public final class IngestBenchmark {
             used += (int) saturated.requests();
             double halfRate = saturated.requests() / saturated.seconds() / 2;
             int gcMark = gc.mark();
+            CommitTimes commits = tickwatch ? new CommitTimes(child.port()) : null; // the naive receiver has no /metrics
+            CommitTimes.Scrape before = commits == null ? null : commits.scrape();
             half = HttpLoad.run(child.port(), connections, bodies.subList(used, bodies.size()), halfRate, seconds);
             halfGc = gc.since(gcMark);
+            if (commits != null) {
+                halfCommits = CommitTimes.between(before, commits.scrape());
+            }
         } finally {
             child.terminate();
         }
@@ -165,15 +171,17 @@ public final class IngestBenchmark {
         long mismatches = FinalStates.mismatches(reference, stored);
         backend.drop(run);
         return new Row(backend.name(), perRequest, system, saturated.statusesPerSecond(), saturated.latencyMillis(0.50),
-                saturated.latencyMillis(0.99), saturated.maxLatencyMillis(), half.latencyMillis(0.99), halfGc, half.seconds(),
+                saturated.latencyMillis(0.99), saturated.maxLatencyMillis(), half.latencyMillis(0.99), halfGc, halfCommits, half.seconds(),
                 warm.refused() + saturated.refused() + half.refused(), reference.size(), mismatches);
     }
 
     private static void print(Row tw, Row naive) {
         System.out.printf(Locale.ROOT, "%-10s %3d/req  Tickwatch %,9.0f st/s  p50 %6.1f p99 %7.1f max %7.1f ms  "
-                        + "half-load p99 %6.1f ms (GC %d pauses, longest %.1f ms)  mismatches %d/%d%n", tw.backend(),
+                        + "half-load p99 %6.1f ms (GC %d pauses, longest %.1f ms; commits %.1f items, mean %.1f ms, p99 <= %.0f ms)  "
+                        + "mismatches %d/%d%n", tw.backend(),
                 tw.perRequest(), tw.statusesPerSecond(), tw.p50(), tw.p99(), tw.max(), tw.halfP99(),
-                tw.halfGc().pauses(), tw.halfGc().maxMillis(), tw.mismatches(), tw.messages());
+                tw.halfGc().pauses(), tw.halfGc().maxMillis(), tw.halfCommits().itemsPerCommit(),
+                tw.halfCommits().meanMillis(), tw.halfCommits().p99AtMostMillis(), tw.mismatches(), tw.messages());
         System.out.printf(Locale.ROOT, "%-10s %3d/req  naive     %,9.0f st/s  p50 %6.1f p99 %7.1f max %7.1f ms  "
                         + "half-load p99 %6.1f ms  mismatches %d/%d  refused %d%n", naive.backend(), naive.perRequest(),
                 naive.statusesPerSecond(), naive.p50(), naive.p99(), naive.max(), naive.halfP99(), naive.mismatches(),
