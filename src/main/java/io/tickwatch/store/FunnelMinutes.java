@@ -259,11 +259,10 @@ final class FunnelMinutes {
     }
 
     /**
-     * PostgreSQL: folds the triggers' pending deltas into funnel_minutes, unless another writer is doing
-     * it right now (a transaction-scoped advisory lock; the figures are right either way, since readers add
-     * the pending deltas too). Runs inside the caller's transaction.
+     * PostgreSQL: moves every pending delta into funnel_minutes and, summed per hour, funnel_hours. The
+     * caller holds the compaction lock ({@link DeltaCompaction}), so no other fold runs at the same time.
      */
-    static void compact(Connection c) throws SQLException {
+    static void fold(Connection c) throws SQLException {
         String sums = ", " + each("SUM(%1$s)");
         String set = each("%1$s = f.%1$s + EXCLUDED.%1$s");
         String hour = "(minute_start / " + HOUR + ") * " + HOUR;
@@ -274,12 +273,6 @@ final class FunnelMinutes {
                 + "INSERT INTO funnel_hours AS f (hour_start, " + COLUMN_LIST + ") "
                 + "SELECT " + hour + sums + " FROM moved GROUP BY " + hour + " ORDER BY 1 "
                 + "ON CONFLICT (hour_start) DO UPDATE SET " + set;
-        try (PreparedStatement lock = c.prepareStatement("SELECT pg_try_advisory_xact_lock(" + COMPACTION_LOCK + ")");
-             ResultSet rs = lock.executeQuery()) {
-            if (!rs.next() || !rs.getBoolean(1)) {
-                return;
-            }
-        }
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.executeUpdate();
         }
@@ -322,9 +315,6 @@ final class FunnelMinutes {
             ps.executeUpdate();
         }
     }
-
-    /** An arbitrary constant naming the compaction lock (ASCII "tickfnl"). */
-    private static final long COMPACTION_LOCK = 0x7469636b666e6cL;
 
     /**
      * Sum of the maintained figures over the whole minutes in [fromMinute, toMinute) (toMinute null: no end):

@@ -25,15 +25,17 @@ public final class JdbcDashboardQueries implements DashboardQueries {
 
     private final DataSource dataSource;
     private final QualityQueries quality;
+    private final PhoneQueries phones;
 
-    JdbcDashboardQueries(DataSource dataSource) {
+    JdbcDashboardQueries(DataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
         this.quality = new QualityQueries(dataSource);
+        this.phones = new PhoneQueries(dataSource, dialect);
     }
 
     /** The dashboard queries over the same pool as the store. */
     public static DashboardQueries over(JdbcStatusStore store) {
-        return new JdbcDashboardQueries(store.dataSource());
+        return new JdbcDashboardQueries(store.dataSource(), store.dialect());
     }
 
     @Override
@@ -251,54 +253,12 @@ public final class JdbcDashboardQueries implements DashboardQueries {
 
     @Override
     public List<PhoneRow> phones(Long since, Long until, PhoneColumn sort, boolean descending, int limit) {
-        List<PhoneRow> rows = new ArrayList<>();
-        try (Connection c = dataSource.getConnection()) {
-            readPhones(c, since, until, sort, descending, " LIMIT " + limit, rows::add);
-            return rows;
-        } catch (SQLException e) {
-            throw new StoreException("could not list phones", e);
-        }
+        return phones.phones(since, until, sort, descending, limit);
     }
 
     @Override
     public void eachPhone(Long since, Long until, PhoneColumn sort, boolean descending, Consumer<PhoneRow> each) {
-        try (Connection c = dataSource.getConnection()) {
-            // PostgreSQL streams a result (honours the fetch size) only inside a transaction
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                readPhones(c, since, until, sort, descending, "", each);
-            } finally {
-                c.rollback(); // read only: nothing to keep
-                c.setAutoCommit(autoCommit);
-            }
-        } catch (SQLException e) {
-            throw new StoreException("could not read phones", e);
-        }
-    }
-
-    private static void readPhones(Connection c, Long since, Long until, PhoneColumn sort, boolean descending,
-                                   String limit, Consumer<PhoneRow> each) throws SQLException {
-        SqlFilter filter = SqlFilter.forMessages(null, null, null, since, until);
-        filter.and("m.phone IS NOT NULL");
-        String direction = descending ? " DESC" : " ASC";
-        String sql = "SELECT p.phone, p.messages, p.delivered, p.read_count, p.median_read, p.last_activity FROM ("
-                + "SELECT m.phone AS phone, COUNT(*) AS messages, "
-                + "SUM(CASE WHEN m.delivered_at IS NOT NULL THEN 1 ELSE 0 END) AS delivered, "
-                + "SUM(CASE WHEN m.read_at IS NOT NULL THEN 1 ELSE 0 END) AS read_count, "
-                + "PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY m.read_at - m.delivered_at) AS median_read, "
-                + "MAX(m.last_received) AS last_activity FROM messages m" + filter.where() + " GROUP BY m.phone) p "
-                + "ORDER BY " + sort.expression + direction + " NULLS LAST, p.phone" + limit;
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setFetchSize(500);
-            filter.bind(ps);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    each.accept(new PhoneRow(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                            MessageRows.nullableLong(rs, "median_read"), rs.getLong(6)));
-                }
-            }
-        }
+        phones.eachPhone(since, until, sort, descending, each);
     }
 
     @Override

@@ -111,13 +111,14 @@ public final class JdbcStatusStore implements StatusStore {
     }
 
     /**
-     * PostgreSQL: every {@value #COMPACT_EVERY_MILLIS} ms a writer folds the funnel deltas its triggers
-     * (and other writers') appended into funnel_minutes, so readers add up a few rows, not thousands.
+     * PostgreSQL: every {@value #COMPACT_EVERY_MILLIS} ms a writer folds the funnel and phone deltas its
+     * triggers (and other writers') appended into funnel_minutes and phone_totals, so readers add up a few
+     * rows, not thousands.
      */
     private void compactFunnelIfDue(Connection c) throws SQLException {
         long now = System.nanoTime();
         if (dialect == Dialect.POSTGRESQL && now - lastCompaction >= java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(COMPACT_EVERY_MILLIS)) {
-            FunnelMinutes.compact(c);
+            DeltaCompaction.compact(c);
             lastCompaction = now;
         }
     }
@@ -319,12 +320,11 @@ public final class JdbcStatusStore implements StatusStore {
             + "COALESCE(SUM(CASE WHEN m.read_at IS NOT NULL THEN 1 ELSE 0 END), 0) AS read_count, "
             + "COALESCE(SUM(CASE WHEN m.failed_at IS NOT NULL THEN 1 ELSE 0 END), 0) AS failed";
 
+    /** Every sort from the maintained per-phone totals (sql/common/V6__phone_totals.sql), never a GROUP BY. */
     @Override
     public List<PhoneFunnel> phones(int limit, PhoneSort sort) {
         String sql = "SELECT phone, messages, sent, delivered, read_count, failed, last_activity FROM ("
-                + "SELECT m.phone AS phone, COUNT(*) AS messages, " + FUNNEL_SUMS
-                + ", MAX(m.last_received) AS last_activity FROM messages m WHERE m.phone IS NOT NULL "
-                + "GROUP BY m.phone) p ORDER BY " + sort.orderBy + " LIMIT " + limit;
+                + PhoneTotals.current(dialect) + ") p ORDER BY " + sort.orderBy + " LIMIT " + limit;
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
              ResultSet rs = ps.executeQuery()) {
             List<PhoneFunnel> result = new ArrayList<>();
@@ -375,10 +375,9 @@ public final class JdbcStatusStore implements StatusStore {
         return dialect;
     }
 
-    /** For {@link JdbcDashboardQueries} and {@link StoreCopier}, which read through the same pool. */
     /**
-     * Counts the maintained aggregates (funnel per minute, statuses per time bucket) again from the
-     * messages and their history, in one transaction: for rows written around the store (benchmarks
+     * Counts the maintained aggregates (funnel per minute, totals per phone, statuses per time bucket) again
+     * from the messages and their history, in one transaction: for rows written around the store (benchmarks
      * filling a million messages by SQL). Writers keep them exact otherwise.
      */
     public void recountAggregates() {
@@ -386,6 +385,7 @@ public final class JdbcStatusStore implements StatusStore {
             c.setAutoCommit(false);
             try {
                 FunnelMinutes.recount(c);
+                PhoneTotals.recount(c);
                 StatusCounts.recount(c);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
@@ -397,6 +397,7 @@ public final class JdbcStatusStore implements StatusStore {
         }
     }
 
+    /** For {@link JdbcDashboardQueries} and {@link StoreCopier}, which read through the same pool. */
     DataSource dataSource() {
         return dataSource;
     }

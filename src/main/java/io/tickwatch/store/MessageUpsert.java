@@ -16,17 +16,18 @@ import java.util.stream.Collectors;
 
 /**
  * Merges folded message states into the messages table and keeps the per-minute funnel
- * ({@link FunnelMinutes}) in step, inside the caller's transaction.
+ * ({@link FunnelMinutes}) and the per-phone totals ({@link PhoneTotals}) in step, inside the caller's
+ * transaction.
  *
  * <p>PostgreSQL: one upsert whose SET clauses apply the merge rules ({@link MergeSql}), so that several
- * processes writing at once cannot lose an update; the table's triggers record the funnel change.
+ * processes writing at once cannot lose an update; the table's triggers record the funnel and phone changes.
  *
  * <p>H2: an H2 file has one writer at a time (one process, and {@link JdbcStatusStore} serializes its
  * writes), so nothing changes the rows between a read and a write. The batch's stored rows are read, each
  * merged row is computed here with {@link MessageMerge} (the reference of the rules, which the SQL mirrors)
  * and written as a plain INSERT or UPDATE: cheaper than H2's MERGE … USING, which evaluates the rules in SQL
- * per row, and it skips rows the batch does not change at all (a status seen again). The funnel change
- * follows from the same old and merged rows.
+ * per row, and it skips rows the batch does not change at all (a status seen again). The funnel and phone
+ * changes follow from the same old and merged rows.
  */
 final class MessageUpsert {
 
@@ -69,17 +70,20 @@ final class MessageUpsert {
         List<MessageState> inserts = new ArrayList<>();
         List<MessageState> updates = new ArrayList<>();
         Map<Long, long[]> deltas = new HashMap<>();
+        Map<String, long[]> phones = new HashMap<>();
         for (MessageState s : ordered) {
             MessageState old = before.get(s.id());
             if (old == null) {
                 inserts.add(s);
                 FunnelMinutes.addChange(deltas, null, s);
+                PhoneTotals.addChange(phones, null, s);
                 continue;
             }
             MessageState merged = MessageMerge.merge(old, s);
             if (!merged.equals(old)) {
                 updates.add(merged);
                 FunnelMinutes.addChange(deltas, old, merged);
+                PhoneTotals.addChange(phones, old, merged);
             }
         }
         if (!inserts.isEmpty()) {
@@ -101,6 +105,7 @@ final class MessageUpsert {
             }
         }
         FunnelMinutes.apply(c, dialect, deltas);
+        PhoneTotals.apply(c, dialect, phones);
     }
 
     private static Map<String, MessageState> read(Connection c, List<MessageState> states) throws SQLException {

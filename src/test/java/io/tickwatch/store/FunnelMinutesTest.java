@@ -152,7 +152,7 @@ class FunnelMinutesTest {
             assertThat(count("funnel_deltas")).as("pending deltas before compaction").isPositive();
             try (Connection c = store.dataSource().getConnection()) {
                 c.setAutoCommit(false);
-                FunnelMinutes.compact(c);
+                DeltaCompaction.compact(c);
                 c.commit();
             }
             assertThat(count("funnel_deltas")).as("compaction folds every delta").isZero();

@@ -63,7 +63,7 @@ public final class PhonesViewModel {
         loader.request(() -> queries.phones(since, null, s, desc, LIMIT));
     }
 
-    /** New data arrived: refresh at most every two seconds (a GROUP BY over all messages), and only if shown. */
+    /** New data arrived: refresh at most every two seconds, and only if shown (a range short of "All" groups its messages). */
     public void storeChanged() {
         live.storeChanged();
     }
