@@ -320,7 +320,7 @@ public final class JdbcStatusStore implements StatusStore {
             + "COALESCE(SUM(CASE WHEN m.read_at IS NOT NULL THEN 1 ELSE 0 END), 0) AS read_count, "
             + "COALESCE(SUM(CASE WHEN m.failed_at IS NOT NULL THEN 1 ELSE 0 END), 0) AS failed";
 
-    /** Every sort from the maintained per-phone totals (sql/common/V6__phone_totals.sql), never a GROUP BY. */
+    /** Every sort from the maintained per-phone totals (sql/common/V8__phone_totals.sql), never a GROUP BY. */
     @Override
     public List<PhoneFunnel> phones(int limit, PhoneSort sort) {
         String sql = "SELECT phone, messages, sent, delivered, read_count, failed, last_activity FROM ("

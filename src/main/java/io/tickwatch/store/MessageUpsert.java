@@ -105,7 +105,7 @@ final class MessageUpsert {
             }
         }
         FunnelMinutes.apply(c, dialect, deltas);
-        PhoneTotals.apply(c, dialect, phones);
+        PhoneTotals.apply(c, phones);
     }
 
     private static Map<String, MessageState> read(Connection c, List<MessageState> states) throws SQLException {

@@ -4,14 +4,14 @@ import io.tickwatch.model.MessageState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.Collections;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The maintained per-phone figures (sql/common/V6__phone_totals.sql): what a message adds to its phone, how
+ * The maintained per-phone figures (sql/common/V8__phone_totals.sql): what a message adds to its phone, how
  * the H2 writer applies a batch's change, how PostgreSQL's deltas are folded, and the current totals as a
  * subquery for readers. A figure vector holds {@code messages, sent, delivered, read_count, failed,
  * last_activity} in the order of {@link #COLUMNS}; the counts add up, last_activity takes the greatest.
@@ -29,8 +29,13 @@ final class PhoneTotals {
             "last_activity");
     private static final String COLUMN_LIST = String.join(", ", COLUMNS);
     private static final List<String> COUNTS = COLUMNS.subList(0, LAST_ACTIVITY);
-    private static final Map<Dialect, String> UPSERT = Dialect.once(PhoneTotals::upsertSql);
     private static final Map<Dialect, String> CURRENT = Dialect.once(PhoneTotals::currentSql);
+    /** H2's writer: a delta added to a phone's row (parameters in the order of {@link #COLUMNS}, then the phone). */
+    private static final String UPDATE = "UPDATE phone_totals SET "
+            + COUNTS.stream().map(col -> col + " = " + col + " + ?").collect(Collectors.joining(", "))
+            + ", last_activity = GREATEST(last_activity, ?) WHERE phone = ?";
+    private static final String INSERT = "INSERT INTO phone_totals (phone, " + COLUMN_LIST + ") VALUES ("
+            + MergeSql.placeholders(WIDTH + 1) + ")";
 
     private PhoneTotals() {
     }
@@ -76,14 +81,38 @@ final class PhoneTotals {
 
     /**
      * H2: adds the batch's per-phone change to phone_totals, in phone order (one writer per H2 file: no
-     * contention). A delta whose counts are all zero still carries a later last receipt.
+     * contention). A delta whose counts are all zero still carries a later last receipt. Phones already
+     * there (nearly all, once a store has seen its phones) are updated in one batch, then the new ones
+     * inserted: cheaper than H2's MERGE … USING (store-only runs, commits of 32 statuses, 5,000 phones: the
+     * writer thread's CPU per status about 10 µs less, noisy; the same allocation).
      */
-    static void apply(Connection c, Dialect dialect, Map<String, long[]> deltas) throws SQLException {
+    static void apply(Connection c, Map<String, long[]> deltas) throws SQLException {
         if (deltas.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement(UPSERT.get(dialect))) {
-            for (Map.Entry<String, long[]> e : new TreeMap<>(deltas).entrySet()) {
+        List<Map.Entry<String, long[]>> ordered = new ArrayList<>(new TreeMap<>(deltas).entrySet());
+        int[] updated;
+        try (PreparedStatement ps = c.prepareStatement(UPDATE)) {
+            for (Map.Entry<String, long[]> e : ordered) {
+                for (int i = 0; i < WIDTH; i++) {
+                    ps.setLong(i + 1, e.getValue()[i]);
+                }
+                ps.setString(WIDTH + 1, e.getKey());
+                ps.addBatch();
+            }
+            updated = ps.executeBatch();
+        }
+        List<Map.Entry<String, long[]>> missing = new ArrayList<>();
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] == 0) {
+                missing.add(ordered.get(i));
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            for (Map.Entry<String, long[]> e : missing) {
                 ps.setString(1, e.getKey());
                 for (int i = 0; i < WIDTH; i++) {
                     ps.setLong(i + 2, e.getValue()[i]);
@@ -92,15 +121,6 @@ final class PhoneTotals {
             }
             ps.executeBatch();
         }
-    }
-
-    private static String upsertSql(Dialect dialect) {
-        List<String> cols = new java.util.ArrayList<>();
-        cols.add("phone");
-        cols.addAll(COLUMNS);
-        List<String> types = new java.util.ArrayList<>(List.of("VARCHAR(24)"));
-        types.addAll(Collections.nCopies(WIDTH, "BIGINT"));
-        return dialect.upsert("phone_totals", "t", cols, types, "phone", assignments("t", dialect.newRowAlias()));
     }
 
     /** The counts of {@code n} added to those of {@code t}, the later last activity kept. */
@@ -153,7 +173,7 @@ final class PhoneTotals {
 
     /**
      * Counts phone_totals again from the messages table (and drops pending deltas): for rows written around
-     * the store. The same figures as the initial count of the V6_1 migrations.
+     * the store. The same figures as the initial count of the V8_1 migrations.
      */
     static void recount(Connection c) throws SQLException {
         for (String table : List.of("phone_deltas", "phone_totals")) {

@@ -29,7 +29,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The maintained per-phone totals (sql/common/V6__phone_totals.sql) must count what a GROUP BY over the
+ * The maintained per-phone totals (sql/common/V8__phone_totals.sql) must count what a GROUP BY over the
  * merged messages counts, whatever the order, duplication and batching of the observations, when an earlier
  * observation moves a message to another phone, with several writers at once, before and after PostgreSQL's
  * deltas are folded, for a store that had messages before the table existed, and after a copy. Their last
@@ -310,11 +310,11 @@ class PhoneTotalsTest {
         TestDatabase db = create(backend, "store");
         Dialect dialect = Dialect.of(db.jdbcUrl());
         Map<String, MessageState> reference = MessageMerge.fold(stream(11, 600, 25, true));
-        Flyway version5 = Flyway.configure().dataSource(db.jdbcUrl(), null, null)
+        Flyway version7 = Flyway.configure().dataSource(db.jdbcUrl(), null, null)
                 .locations("classpath:sql/common", "classpath:sql/" + dialect.migrationFolder())
-                .target(dialect == Dialect.H2 ? "5.1" : "5").load();
-        version5.migrate();
-        try (Connection c = version5.getConfiguration().getDataSource().getConnection();
+                .target("7").load();
+        version7.migrate();
+        try (Connection c = version7.getConfiguration().getDataSource().getConnection();
              PreparedStatement ps = c.prepareStatement(dialect.upsertMessages())) {
             for (MessageState s : reference.values()) {
                 MessageRows.bind(ps, s);

@@ -18,7 +18,7 @@
 -- shared row, so concurrent writers never wait for each other); writers fold the deltas into phone_totals
 -- with the funnel's (every few seconds); readers add both tables up.
 --
--- The initial count of existing messages is in the vendor migrations V6_1: PostgreSQL must count under the
+-- The initial count of existing messages is in the vendor migrations V8_1: PostgreSQL must count under the
 -- same lock that installs its triggers, or a writer of another process could commit in between uncounted.
 CREATE TABLE phone_totals (
     phone         VARCHAR(24) NOT NULL PRIMARY KEY,

@@ -1,4 +1,4 @@
--- H2: count the phones of the messages already stored (see sql/common/V6__phone_totals.sql). One process owns
+-- H2: count the phones of the messages already stored (see sql/common/V8__phone_totals.sql). One process owns
 -- an H2 file and Flyway migrates before the writer starts, so nothing can be written in between.
 INSERT INTO phone_totals (phone, messages, sent, delivered, read_count, failed, last_activity)
 SELECT m.phone, COUNT(*),

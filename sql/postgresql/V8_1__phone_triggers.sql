@@ -1,5 +1,5 @@
 -- PostgreSQL: every statement that inserts or updates messages appends what it changed per phone (new rows
--- counted +1, the rows they replaced -1) to phone_deltas; see sql/common/V6__phone_totals.sql. As for the
+-- counted +1, the rows they replaced -1) to phone_deltas; see sql/common/V8__phone_totals.sql. As for the
 -- funnel (V2_1__funnel_triggers.sql), the transition tables hold exactly the row versions the statement
 -- wrote and replaced, after waiting for any concurrent writer of the same row, so the deltas stay exact with
 -- several writers on one database. A replaced row's last_received is no older than what its phone already
