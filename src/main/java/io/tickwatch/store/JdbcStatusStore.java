@@ -82,7 +82,7 @@ public final class JdbcStatusStore implements StatusStore {
                 insertRejected(c, batch.rejected());
                 upsertCounts(c, batch.requestCounts(), batch.countsMinute());
                 notifyChanges(c, batch.states());
-                compactFunnelIfDue(c);
+                compactDeltasIfDue(c);
                 c.commit();
                 lastAnswered = System.nanoTime();
             } catch (SQLException | RuntimeException e) {
@@ -115,7 +115,7 @@ public final class JdbcStatusStore implements StatusStore {
      * triggers (and other writers') appended into funnel_minutes and phone_totals, so readers add up a few
      * rows, not thousands.
      */
-    private void compactFunnelIfDue(Connection c) throws SQLException {
+    private void compactDeltasIfDue(Connection c) throws SQLException {
         long now = System.nanoTime();
         if (dialect == Dialect.POSTGRESQL && now - lastCompaction >= java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(COMPACT_EVERY_MILLIS)) {
             DeltaCompaction.compact(c);
