@@ -110,10 +110,20 @@ public final class DashboardWindow {
     private final ObjectProperty<AlertThresholds> alertThresholds;
     private SettingsDialog settingsDialog;
 
+    /** A window on the default range, the last hour. */
     public DashboardWindow(Parts parts) {
+        this(parts, TimeRange.LAST_HOUR);
+    }
+
+    /**
+     * A window whose views read {@code openingRange} from the start: a range chosen only after construction
+     * would first have every view read the default one, then read again.
+     */
+    public DashboardWindow(Parts parts, TimeRange openingRange) {
         Fx.assertFxThread();
         this.feed = parts.feed();
         this.display = new DisplaySettings(parts.localZone());
+        display.rangeProperty().set(openingRange);
         this.parts = parts;
         display.useZone(parts.settings().timeZone());
         display.privacyProperty().set(parts.settings().privacy());

@@ -33,22 +33,27 @@ final class DashboardFixture implements AutoCloseable {
     DashboardWindow window;
 
     DashboardFixture(RunningTickwatch tickwatch) throws TimeoutException {
-        this(tickwatch, tickwatch.app());
+        this(tickwatch, tickwatch.app(), io.tickwatch.live.TimeRange.LAST_HOUR);
+    }
+
+    /** A window opened on {@code range}. */
+    DashboardFixture(RunningTickwatch tickwatch, io.tickwatch.live.TimeRange range) throws TimeoutException {
+        this(tickwatch, tickwatch.app(), range);
     }
 
     /** A window on a Tickwatch started some other way (e.g. from a config file). */
     DashboardFixture(App app) throws TimeoutException {
-        this(null, app);
+        this(null, app, io.tickwatch.live.TimeRange.LAST_HOUR);
     }
 
-    private DashboardFixture(RunningTickwatch tickwatch, App app) throws TimeoutException {
+    private DashboardFixture(RunningTickwatch tickwatch, App app, io.tickwatch.live.TimeRange range) throws TimeoutException {
         this.tickwatch = tickwatch;
         this.app = app;
         FxToolkit.registerPrimaryStage();
         this.stage = FxToolkit.registerStage(Stage::new);
         robot.interact(() -> {
             DashboardWindow.applyTheme();
-            window = new DashboardWindow(DashboardWindow.Parts.of(app, LOCAL));
+            window = new DashboardWindow(DashboardWindow.Parts.of(app, LOCAL), range);
             stage.setScene(new Scene(window.root(), 1280, 800));
             stage.show();
             stage.toFront();
