@@ -35,6 +35,17 @@ public interface DashboardQueries {
     List<PhoneRow> phones(Long since, Long until, PhoneColumn sort, boolean descending, int limit);
 
     /**
+     * As {@link #phones}, and where the store finishes the first {@code head} rows of the page well before the
+     * rest (a page read from the maintained totals, whose medians are counted phone by phone), it hands
+     * {@code early} the page first with those rows complete and the others without their median yet. Called
+     * on the calling thread, at most once, before this returns. A store with no early page just answers.
+     */
+    default List<PhoneRow> phones(Long since, Long until, PhoneColumn sort, boolean descending, int limit, int head,
+                                  Consumer<List<PhoneRow>> early) {
+        return phones(since, until, sort, descending, limit);
+    }
+
+    /**
      * A page of every message matching the filter, in the order of {@link #messages} with the same sort,
      * starting after {@code after} (null: at the first). For exports: keyset paging, so each page costs
      * the same however far into the table it is. {@code limit} is 1..{@link MessageQuery#MAX_LIMIT}.

@@ -253,7 +253,13 @@ public final class JdbcDashboardQueries implements DashboardQueries {
 
     @Override
     public List<PhoneRow> phones(Long since, Long until, PhoneColumn sort, boolean descending, int limit) {
-        return phones.phones(since, until, sort, descending, limit);
+        return phones.phones(since, until, sort, descending, limit, 0, page -> { });
+    }
+
+    @Override
+    public List<PhoneRow> phones(Long since, Long until, PhoneColumn sort, boolean descending, int limit, int head,
+                                 Consumer<List<PhoneRow>> early) {
+        return phones.phones(since, until, sort, descending, limit, head, early);
     }
 
     @Override

@@ -397,6 +397,34 @@ class PhoneTotalsTest {
         }
     }
 
+    /**
+     * The page of "All" may come early with its first rows complete: those rows and the page's phones are
+     * the final page's, the later rows lack only their medians, and the final page is the one without a head.
+     */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void anEarlyPageHasItsHeadCompleteAndTheFinalPageIsWhole(Backend backend) throws Exception {
+        JdbcStatusStore store = open(create(backend, "store"), 2);
+        assertThat(writeInBatches(store, stream(7, 2_000, 300, false), 5).moves()).isZero();
+        DashboardQueries queries = JdbcDashboardQueries.over(store);
+        List<PhoneRow> whole = queries.phones(null, null, PhoneColumn.MESSAGES, true, 200);
+        List<List<PhoneRow>> early = new ArrayList<>();
+
+        List<PhoneRow> last = queries.phones(null, null, PhoneColumn.MESSAGES, true, 200, 20, early::add);
+
+        assertThat(last).isEqualTo(whole);
+        assertThat(early).hasSize(1);
+        List<PhoneRow> first = early.get(0);
+        assertThat(first.subList(0, 20)).isEqualTo(whole.subList(0, 20));
+        assertThat(first.stream().map(PhoneRow::phone).toList()).isEqualTo(whole.stream().map(PhoneRow::phone).toList());
+        assertThat(first.subList(20, first.size())).allMatch(p -> p.medianReadDelay() == null);
+        assertThat(whole.subList(20, whole.size())).anyMatch(p -> p.medianReadDelay() != null);
+        // a grouped range has no early page
+        early.clear();
+        queries.phones(queries.earliestMessage().orElseThrow() + 1, null, PhoneColumn.MESSAGES, true, 200, 20, early::add);
+        assertThat(early).isEmpty();
+    }
+
     /** The orders of {@link PhoneSort}, in Java. */
     private static java.util.Comparator<PhoneFunnel> apiOrder(PhoneSort sort) {
         java.util.Comparator<PhoneFunnel> byPhone = java.util.Comparator.comparing(PhoneFunnel::phone);

@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import javafx.application.Platform;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ChangeListener;
@@ -29,6 +30,8 @@ import io.tickwatch.live.TimeRange;
 public final class PhonesViewModel {
 
     public static final int LIMIT = 500;
+    /** Rows the store may hand over first, complete, before the rest of the page: more than a screen shows. */
+    static final int HEAD = 50;
 
     private final DashboardQueries queries;
     private final DisplaySettings display;
@@ -42,6 +45,9 @@ public final class PhonesViewModel {
     private PhoneColumn sort = PhoneColumn.MESSAGES;
     private boolean descending = true;
     private final LiveRefresh live;
+    /** The newest reload asked: an early page of an older one is not shown. */
+    private int generation;
+    private boolean closed;
 
     /** @param drillDown shows one phone's messages (given by the window, which knows the other screens) */
     public PhonesViewModel(DashboardQueries queries, Executor executor, DisplaySettings display, LongSupplier clock,
@@ -60,7 +66,16 @@ public final class PhonesViewModel {
         Long since = display.rangeProperty().get().since(clock.getAsLong());
         PhoneColumn s = sort;
         boolean desc = descending;
-        loader.request(() -> queries.phones(since, null, s, desc, LIMIT));
+        int asked = ++generation;
+        loader.request(() -> queries.phones(since, null, s, desc, LIMIT, HEAD,
+                early -> Platform.runLater(() -> showEarly(asked, early))));
+    }
+
+    /** The page with its first rows complete, while the store still counts the other rows' medians. */
+    private void showEarly(int asked, List<PhoneRow> page) {
+        if (asked == generation && !closed) {
+            show(page);
+        }
     }
 
     /** New data arrived: refresh at most every two seconds, and only if shown (a range short of "All" groups its messages). */
@@ -110,6 +125,7 @@ public final class PhonesViewModel {
     }
 
     public void close() {
+        closed = true;
         export.close();
         loader.stop();
         display.rangeProperty().removeListener(rangeChanged);
