@@ -38,6 +38,8 @@ public final class StatusLoad {
         AtomicLong sequence = new AtomicLong();
         ScheduledExecutorService load = Executors.newSingleThreadScheduledExecutor();
         long periodMicros = 1_000_000L * PER_REQUEST / rate;
+        System.out.println("sending"); // this JVM has started: what is measured from here is statuses arriving
+        System.out.flush();
         long start = System.nanoTime();
         load.scheduleAtFixedRate(() -> {
             if (inFlight.get() > 64) {

@@ -151,23 +151,30 @@ public final class DashboardBenchmark {
                 last = now;
             }
         };
-        onFx(() -> {
-            frames.start();
-            return null;
-        });
-        Work before = Work.now();
         // The sender runs in its own JVM: its allocations and threads are not Tickwatch's, and would
-        // otherwise show up as this process's GC pauses.
+        // otherwise show up as this process's GC pauses. Frames are counted from its first request on: the
+        // start of a JVM (class loading, its compiler threads) is not statuses arriving.
         Process sender = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-cp", System.getProperty("java.class.path"), "io.tickwatch.bench.StatusLoad",
                 tw.uri("/webhook").toString(), Integer.toString(TARGET_RATE), Integer.toString(LOAD_SECONDS),
                 Integer.toString(PHONES)).redirectErrorStream(true).start();
-        String report;
+        String report = null;
+        Work before = null;
         try (java.io.BufferedReader out = sender.inputReader()) {
-            report = out.lines().filter(l -> l.startsWith("accepted=")).findFirst().orElse(null);
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                if (line.equals("sending")) {
+                    onFx(() -> {
+                        frames.start();
+                        return null;
+                    });
+                    before = Work.now();
+                } else if (line.startsWith("accepted=")) {
+                    report = line;
+                }
+            }
         }
         sender.waitFor();
-        if (report == null) {
+        if (report == null || before == null) {
             throw new IllegalStateException("the load generator printed no result (exit " + sender.exitValue() + ")");
         }
         java.util.Map<String, String> figures = new java.util.HashMap<>();
