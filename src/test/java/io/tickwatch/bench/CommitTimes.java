@@ -17,10 +17,16 @@ import java.util.regex.Pattern;
  */
 final class CommitTimes {
 
-    /** Commits in one phase; {@code p99AtMostMillis} is the upper bound of the bucket holding the 99th percentile. */
-    record Summary(long commits, double meanMillis, double p99AtMostMillis, double itemsPerCommit) {
+    /**
+     * Commits in one phase. {@code p99AtMostMillis} and {@code slowestAtMostMillis} are the upper bounds of the
+     * buckets holding the 99th percentile and the slowest commit; {@code over50Millis} counts the commits that
+     * took more than 50 ms (an acknowledgement tail is set by the slowest few commits: every request that
+     * arrives during one waits for it).
+     */
+    record Summary(long commits, double meanMillis, double p99AtMostMillis, double itemsPerCommit,
+                   double slowestAtMostMillis, long over50Millis) {
 
-        static final Summary NONE = new Summary(0, 0, 0, 0);
+        static final Summary NONE = new Summary(0, 0, 0, 0, 0, 0);
     }
 
     /** One scrape: cumulative bucket counts by upper bound (seconds), commit count and sum, items sum. */
@@ -77,14 +83,21 @@ final class CommitTimes {
         }
         double rank = Math.ceil(0.99 * commits);
         double p99 = Double.POSITIVE_INFINITY;
+        double slowest = Double.POSITIVE_INFINITY;
+        double upTo50 = 0;
         for (Map.Entry<Double, Double> b : after.buckets().entrySet()) {
             double below = b.getValue() - before.buckets().getOrDefault(b.getKey(), 0.0);
-            if (below >= rank) {
+            if (below >= rank && p99 == Double.POSITIVE_INFINITY) {
                 p99 = b.getKey() * 1000;
-                break;
+            }
+            if (below >= commits && slowest == Double.POSITIVE_INFINITY) {
+                slowest = b.getKey() * 1000;
+            }
+            if (b.getKey() <= 0.050) {
+                upTo50 = below;
             }
         }
         return new Summary(commits, (after.seconds() - before.seconds()) * 1000 / commits, p99,
-                (after.items() - before.items()) / commits);
+                (after.items() - before.items()) / commits, slowest, commits - Math.round(upTo50));
     }
 }

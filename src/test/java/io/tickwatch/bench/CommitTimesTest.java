@@ -32,6 +32,8 @@ class CommitTimesTest {
         assertThat(s.p99AtMostMillis()).isIn(1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0, 1_000.0,
                 2_000.0, 5_000.0, Double.POSITIVE_INFINITY);
         assertThat(s.meanMillis()).isLessThanOrEqualTo(s.p99AtMostMillis());
+        assertThat(s.slowestAtMostMillis()).isGreaterThanOrEqualTo(s.p99AtMostMillis());
+        assertThat(s.over50Millis()).isBetween(0L, 2L);
     }
 
     @Test

@@ -177,11 +177,12 @@ public final class IngestBenchmark {
 
     private static void print(Row tw, Row naive) {
         System.out.printf(Locale.ROOT, "%-10s %3d/req  Tickwatch %,9.0f st/s  p50 %6.1f p99 %7.1f max %7.1f ms  "
-                        + "half-load p99 %6.1f ms (GC %d pauses, longest %.1f ms; commits %.1f items, mean %.1f ms, p99 <= %.0f ms)  "
+                        + "half-load p99 %6.1f ms (GC %d pauses, longest %.1f ms; commits %.1f items, mean %.1f ms, p99 <= %.0f ms, %d over 50 ms, slowest <= %.0f ms)  "
                         + "mismatches %d/%d%n", tw.backend(),
                 tw.perRequest(), tw.statusesPerSecond(), tw.p50(), tw.p99(), tw.max(), tw.halfP99(),
                 tw.halfGc().pauses(), tw.halfGc().maxMillis(), tw.halfCommits().itemsPerCommit(),
-                tw.halfCommits().meanMillis(), tw.halfCommits().p99AtMostMillis(), tw.mismatches(), tw.messages());
+                tw.halfCommits().meanMillis(), tw.halfCommits().p99AtMostMillis(), tw.halfCommits().over50Millis(),
+                tw.halfCommits().slowestAtMostMillis(), tw.mismatches(), tw.messages());
         System.out.printf(Locale.ROOT, "%-10s %3d/req  naive     %,9.0f st/s  p50 %6.1f p99 %7.1f max %7.1f ms  "
                         + "half-load p99 %6.1f ms  mismatches %d/%d  refused %d%n", naive.backend(), naive.perRequest(),
                 naive.statusesPerSecond(), naive.p50(), naive.p99(), naive.max(), naive.halfP99(), naive.mismatches(),
