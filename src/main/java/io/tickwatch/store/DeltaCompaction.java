@@ -8,8 +8,9 @@ import java.sql.SQLException;
 /**
  * PostgreSQL: folds what the triggers on messages appended (funnel_deltas, phone_deltas) into the maintained
  * tables (funnel_minutes and funnel_hours, phone_totals), so readers add up a few rows instead of thousands.
- * Runs inside a writer's transaction, unless another writer is folding right now (a transaction-scoped
- * advisory lock): the figures are right either way, since readers add the pending deltas too.
+ * Runs in its own transaction on the compactor thread ({@link DeltaCompactor}), unless another process is
+ * folding right now (a transaction-scoped advisory lock): the figures are right either way, since readers
+ * add the pending deltas too.
  */
 final class DeltaCompaction {
 

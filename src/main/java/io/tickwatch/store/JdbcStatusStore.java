@@ -43,7 +43,8 @@ public final class JdbcStatusStore implements StatusStore {
     private final ReentrantLock h2Writes = new ReentrantLock();
     private volatile long lastAnswered = System.nanoTime();
     private static final long COMPACT_EVERY_MILLIS = 2_000;
-    private volatile long lastCompaction = System.nanoTime();
+    /** PostgreSQL only (H2's writer adds to the maintained tables directly); null on H2. */
+    private final DeltaCompactor compactor;
 
     JdbcStatusStore(DataSource dataSource, Dialect dialect, String description, AutoCloseable onClose) {
         this.dataSource = dataSource;
@@ -52,6 +53,7 @@ public final class JdbcStatusStore implements StatusStore {
         this.onClose = onClose;
         this.upsertEvents = dialect.upsertEvents();
         this.upsertCounts = dialect.upsertRequestCounts();
+        this.compactor = dialect == Dialect.POSTGRESQL ? new DeltaCompactor(dataSource, COMPACT_EVERY_MILLIS) : null;
     }
 
     @Override
@@ -82,9 +84,11 @@ public final class JdbcStatusStore implements StatusStore {
                 insertRejected(c, batch.rejected());
                 upsertCounts(c, batch.requestCounts(), batch.countsMinute());
                 notifyChanges(c, batch.states());
-                compactDeltasIfDue(c);
                 c.commit();
                 lastAnswered = System.nanoTime();
+                if (compactor != null) {
+                    compactor.committed();
+                }
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c, e);
                 throw e;
@@ -107,19 +111,6 @@ public final class JdbcStatusStore implements StatusStore {
     private void notifyChanges(Connection c, List<MessageState> states) throws SQLException {
         if (dialect == Dialect.POSTGRESQL && !states.isEmpty()) {
             ChangeNotices.send(c, states.stream().map(MessageState::id).toList());
-        }
-    }
-
-    /**
-     * PostgreSQL: every {@value #COMPACT_EVERY_MILLIS} ms a writer folds the funnel and phone deltas its
-     * triggers (and other writers') appended into funnel_minutes and phone_totals, so readers add up a few
-     * rows, not thousands.
-     */
-    private void compactDeltasIfDue(Connection c) throws SQLException {
-        long now = System.nanoTime();
-        if (dialect == Dialect.POSTGRESQL && now - lastCompaction >= java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(COMPACT_EVERY_MILLIS)) {
-            DeltaCompaction.compact(c);
-            lastCompaction = now;
         }
     }
 
@@ -364,6 +355,9 @@ public final class JdbcStatusStore implements StatusStore {
 
     @Override
     public void close() {
+        if (compactor != null) {
+            compactor.close();
+        }
         try {
             onClose.close();
         } catch (Exception e) {

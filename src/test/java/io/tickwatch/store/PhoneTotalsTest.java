@@ -150,12 +150,12 @@ class PhoneTotalsTest {
         return rows;
     }
 
-    private static Map<String, List<Long>> maintained(JdbcStatusStore store) throws SQLException {
+    static Map<String, List<Long>> maintained(JdbcStatusStore store) throws SQLException {
         return read(store, "SELECT phone, messages, sent, delivered, read_count, failed, last_activity FROM ("
                 + PhoneTotals.current(store.dialect()) + ") p");
     }
 
-    private static Map<String, List<Long>> grouped(JdbcStatusStore store) throws SQLException {
+    static Map<String, List<Long>> grouped(JdbcStatusStore store) throws SQLException {
         return read(store, GROUP_BY);
     }
 
