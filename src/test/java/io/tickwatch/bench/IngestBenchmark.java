@@ -38,11 +38,14 @@ public final class IngestBenchmark {
     private final Path workDir;
     private final int connections;
     private final double seconds;
+    /** JVM options of the server (Tickwatch and the naive receiver alike), besides the heap and the GC log. */
+    private final List<String> serverJvm;
 
-    private IngestBenchmark(Path workDir, int connections, double seconds) {
+    private IngestBenchmark(Path workDir, int connections, double seconds, List<String> serverJvm) {
         this.workDir = workDir;
         this.connections = connections;
         this.seconds = seconds;
+        this.serverJvm = serverJvm;
     }
 
     public static void main(String[] args) throws Exception {
@@ -50,7 +53,8 @@ public final class IngestBenchmark {
         Path workDir = Path.of(options.getOrDefault("work", "target/bench")).toAbsolutePath();
         Files.createDirectories(workDir);
         IngestBenchmark bench = new IngestBenchmark(workDir, Integer.parseInt(options.getOrDefault("connections", "32")),
-                Double.parseDouble(options.getOrDefault("seconds", "10")));
+                Double.parseDouble(options.getOrDefault("seconds", "10")),
+                List.of(options.getOrDefault("server-jvm", "").split(" ")).stream().filter(o -> !o.isBlank()).toList());
         List<Backend> backends = new ArrayList<>();
         for (String name : options.getOrDefault("backends", "h2,postgresql").split(",")) {
             if (name.equals("h2")) {
@@ -136,10 +140,12 @@ public final class IngestBenchmark {
         Files.createDirectories(workDir.resolve(run));
         boolean tickwatch = system.equals("Tickwatch");
         GcPauses gc = new GcPauses(workDir.resolve(run).resolve("gc.log"));
+        List<String> jvm = new ArrayList<>(List.of("-Xmx1g", gc.jvmOption()));
+        jvm.addAll(serverJvm);
         ChildJvm child = tickwatch
-                ? ChildJvm.start(workDir.resolve(run), List.of("-Xmx1g", gc.jvmOption()), "io.tickwatch.Launcher",
+                ? ChildJvm.start(workDir.resolve(run), jvm, "io.tickwatch.Launcher",
                         Map.of(), "--headless", "--port", "0", "--db", url)
-                : ChildJvm.start(workDir.resolve(run), List.of("-Xmx1g", gc.jvmOption()),
+                : ChildJvm.start(workDir.resolve(run), jvm,
                         "io.tickwatch.bench.NaiveReceiver", Map.of(), url);
         HttpLoad.Result warm;
         HttpLoad.Result saturated;
