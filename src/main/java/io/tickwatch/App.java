@@ -108,7 +108,7 @@ public final class App implements AutoCloseable {
             LOG.info("Listening on {}", server.webhookUrl());
             // Demo traffic goes to our own receiver over real HTTP, with the proofs it requires, like a provider
             DemoTraffic demo = new DemoTraffic(new WebhookTarget(URI.create(server.webhookUrl()), settings.appSecret(),
-                    settings.webhookToken()));
+                    settings.webhookToken()), threads);
             opened.add(0, demo);
             if (settings.demo()) {
                 demo.start();

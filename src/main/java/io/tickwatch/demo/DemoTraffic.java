@@ -1,7 +1,10 @@
 package io.tickwatch.demo;
 
+import io.tickwatch.concurrent.ThreadPolicy;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,13 +22,16 @@ public final class DemoTraffic implements AutoCloseable {
     static final int MAX_IN_FLIGHT = 32;
 
     private volatile WebhookTarget target;
+    private final ThreadPolicy threads;
     private HttpClient http; // made at the first start: building one costs ~half a second (TLS set-up) and a thread
     private volatile DemoConfig config = DemoConfig.defaults();
     private volatile TrafficSimulator current;
     private volatile DemoCounters counters = new DemoCounters();
 
-    public DemoTraffic(WebhookTarget target) {
+    /** @param threads the priority of the demo's threads: below the FX thread's with a window open, like Tickwatch's own */
+    public DemoTraffic(WebhookTarget target, ThreadPolicy threads) {
         this.target = target;
+        this.threads = threads;
     }
 
     /** Starts with the last configuration used (the defaults at first). */
@@ -37,12 +43,11 @@ public final class DemoTraffic implements AutoCloseable {
     public synchronized void start(DemoConfig newConfig) {
         stopCurrent();
         if (http == null) {
-            // HTTP/1.1: the receiver is plain HTTP, and an h2c upgrade attempt per connection would only add a round trip
-            http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+            http = newHttpClient();
         }
         DemoCounters fresh = new DemoCounters();
         TrafficSimulator simulator = new TrafficSimulator(newConfig, SimulationClock.wall(),
-                new WebhookPoster(http, target, MAX_IN_FLIGHT, fresh, posted -> { }), fresh, 0);
+                new WebhookPoster(http, target, MAX_IN_FLIGHT, fresh, posted -> { }, threads), fresh, 0, threads);
         config = newConfig;
         counters = fresh;
         current = simulator;
@@ -101,6 +106,26 @@ public final class DemoTraffic implements AutoCloseable {
         if (isRunning()) {
             start(config);
         }
+    }
+
+    /**
+     * HTTP/1.1: the receiver is plain HTTP, and an h2c upgrade attempt per connection would only add a round trip.
+     * Its completions run on threads of the policy; its selector thread, which the client starts itself, takes the
+     * priority of the thread that builds the client, so the client is built on one of the policy's threads.
+     */
+    private HttpClient newHttpClient() {
+        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .executor(Executors.newCachedThreadPool(threads.factory("tickwatch-demo-http")));
+        CompletableFuture<HttpClient> built = new CompletableFuture<>();
+        threads.newThread(() -> {
+            try {
+                built.complete(builder.build());
+            } catch (RuntimeException | Error e) {
+                built.completeExceptionally(e);
+            }
+        }, "tickwatch-demo-setup").start();
+        return built.join();
     }
 
     @Override

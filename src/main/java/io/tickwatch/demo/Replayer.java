@@ -1,5 +1,6 @@
 package io.tickwatch.demo;
 
+import io.tickwatch.concurrent.ThreadPolicy;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,7 +62,8 @@ public final class Replayer {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         DemoCounters counters = new DemoCounters();
-        try (WebhookPoster poster = new WebhookPoster(http, target, MAX_IN_FLIGHT, counters, posted -> { })) {
+        try (WebhookPoster poster = new WebhookPoster(http, target, MAX_IN_FLIGHT, counters, posted -> { },
+                ThreadPolicy.NORMAL)) {
             List<Long> offsets = schedule();
             long start = clock.now();
             for (int i = 0; i < requests.size(); i++) {

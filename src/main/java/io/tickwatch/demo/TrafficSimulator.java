@@ -1,5 +1,6 @@
 package io.tickwatch.demo;
 
+import io.tickwatch.concurrent.ThreadPolicy;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -44,15 +45,14 @@ public final class TrafficSimulator {
 
     /** @param maxMessages 0 for no limit (until {@link #stop()}) */
     TrafficSimulator(DemoConfig config, SimulationClock clock, WebhookPoster poster, DemoCounters counters,
-                     long maxMessages) {
+                     long maxMessages, ThreadPolicy threads) {
         this.config = config;
         this.clock = clock;
         this.poster = poster;
         this.counters = counters;
         this.maxMessages = maxMessages;
         this.seed = config.seed() != null ? config.seed() : new SecureRandom().nextLong();
-        this.scheduler = new Thread(this::run, "tickwatch-demo-scheduler");
-        this.scheduler.setDaemon(true);
+        this.scheduler = threads.newThread(this::run, "tickwatch-demo-scheduler");
         this.scheduler.setUncaughtExceptionHandler((t, e) -> LOG.error("demo traffic failed", e));
     }
 

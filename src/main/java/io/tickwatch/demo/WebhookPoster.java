@@ -1,5 +1,6 @@
 package io.tickwatch.demo;
 
+import io.tickwatch.concurrent.ThreadPolicy;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -59,18 +60,15 @@ final class WebhookPoster implements AutoCloseable {
     private final Object sending = new Object();
     private boolean closed; // guarded by sending
 
-    WebhookPoster(HttpClient http, WebhookTarget target, int maxInFlight, DemoCounters counters, Listener listener) {
+    WebhookPoster(HttpClient http, WebhookTarget target, int maxInFlight, DemoCounters counters, Listener listener,
+                  ThreadPolicy threads) {
         this.http = http;
         this.target = target;
         this.maxInFlight = maxInFlight;
         this.permits = new Semaphore(maxInFlight);
         this.counters = counters;
         this.listener = listener;
-        this.retries = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "tickwatch-demo-retry");
-            t.setDaemon(true);
-            return t;
-        });
+        this.retries = Executors.newSingleThreadScheduledExecutor(threads.factoryNamed("tickwatch-demo-retry"));
     }
 
     /** Posts {@code body} (blocking only while {@code maxInFlight} webhooks are under way). */

@@ -2,10 +2,12 @@ package io.tickwatch.concurrent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.tickwatch.testing.RunningTickwatch;
 import io.tickwatch.testing.Webhooks;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,25 @@ class ThreadPolicyTest {
             assertThat(tickwatchThreads()).containsEntry("tickwatch-writer", Thread.MIN_PRIORITY)
                     .containsEntry("tickwatch-receiver I/O", Thread.MIN_PRIORITY) // XNIO's IO threads
                     .containsEntry("tickwatch-receiver task", Thread.MIN_PRIORITY); // its worker pool (parsing)
+        }
+    }
+
+    @Test
+    void demoTrafficOfADesktopStartRunsBelowTheUi(@TempDir Path dir) throws Exception {
+        try (RunningTickwatch tw = RunningTickwatch.startForDesktop(dir)) {
+            // only the threads this demo starts: other tests' demos (normal priority) may still have idle threads
+            java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
+            tw.app().demo().start();
+            try {
+                await().atMost(Duration.ofSeconds(30)).until(() -> tw.app().demo().stats().acknowledged() > 0);
+                Map<String, Integer> started = Thread.getAllStackTraces().keySet().stream()
+                        .filter(t -> !before.contains(t) && t.getName().startsWith("tickwatch-demo"))
+                        .collect(Collectors.toMap(t -> t.getName().replaceAll("-\\d+$", ""), Thread::getPriority, Math::max));
+                assertThat(started).containsEntry("tickwatch-demo-scheduler", Thread.MIN_PRIORITY)
+                        .containsEntry("tickwatch-demo-http", Thread.MIN_PRIORITY); // the HTTP client's completions
+            } finally {
+                tw.app().demo().stop();
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package io.tickwatch.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.tickwatch.concurrent.ThreadPolicy;
 import io.tickwatch.receiver.RequestLog;
 import io.tickwatch.testing.RunningTickwatch;
 import java.io.IOException;
@@ -71,7 +72,8 @@ class DemoTrafficOverHttpTest {
     @Test
     void aWrongSecretIsRefusedCountedAndNotRetried() {
         try (RunningTickwatch tw = RunningTickwatch.start(dir, Map.of("TICKWATCH_APP_SECRET", "the-real-secret"))) {
-            DemoTraffic wrong = new DemoTraffic(new WebhookTarget(URI.create(tw.app().webhookUrl()), "another-secret", null));
+            DemoTraffic wrong = new DemoTraffic(new WebhookTarget(URI.create(tw.app().webhookUrl()), "another-secret", null),
+                    ThreadPolicy.NORMAL);
             wrong.start(BUSY);
             await().atMost(PATIENCE).until(() -> wrong.stats().refused() >= 10);
             wrong.stop();
@@ -163,7 +165,8 @@ class DemoTrafficOverHttpTest {
         try (ServerSocket s = new ServerSocket(0)) {
             closedPort = s.getLocalPort();
         }
-        DemoTraffic demo = new DemoTraffic(new WebhookTarget(URI.create("http://127.0.0.1:" + closedPort + "/webhook"), null, null));
+        DemoTraffic demo = new DemoTraffic(new WebhookTarget(URI.create("http://127.0.0.1:" + closedPort + "/webhook"), null, null),
+                ThreadPolicy.NORMAL);
         demo.start(BUSY);
         await().atMost(PATIENCE).until(() -> demo.stats().retried() >= 3);
         assertThat(demo.isRunning()).isTrue();

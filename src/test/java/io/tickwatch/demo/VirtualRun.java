@@ -48,9 +48,9 @@ final class VirtualRun {
         List<WebhookPoster.Posted> journal = Collections.synchronizedList(new ArrayList<>());
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         WebhookPoster poster = new WebhookPoster(http, new WebhookTarget(URI.create(webhookUrl), appSecret, null), 1,
-                counters, journal::add);
+                counters, journal::add, io.tickwatch.concurrent.ThreadPolicy.NORMAL);
         TrafficSimulator simulator = new TrafficSimulator(config, SimulationClock.virtual(startMillis), poster, counters,
-                messages);
+                messages, io.tickwatch.concurrent.ThreadPolicy.NORMAL);
         simulator.start();
         try {
             simulator.awaitFinished(100, TimeUnit.SECONDS);
