@@ -119,7 +119,12 @@ public final class RunningTickwatch implements AutoCloseable, BeforeAllCallback,
      * the desktop's thread priorities, for tools that measure the dashboard.
      */
     public static RunningTickwatch startForDesktop(Path dir) {
-        RunningTickwatch tw = new RunningTickwatch(Map.of());
+        return startForDesktop(dir, Map.of());
+    }
+
+    /** As {@link #startForDesktop(Path)}; {@code env} adds TICKWATCH_* settings. */
+    public static RunningTickwatch startForDesktop(Path dir, Map<String, String> env) {
+        RunningTickwatch tw = new RunningTickwatch(env);
         tw.desktop = true;
         tw.launch(dir);
         return tw;

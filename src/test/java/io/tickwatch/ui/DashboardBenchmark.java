@@ -31,7 +31,8 @@ import javafx.stage.Stage;
  * <li>FX frame gaps while webhooks arrive over HTTP at a target of 10,000 statuses/s for 20 s.</li>
  * </ol>
  * <pre>mvn -q test-compile exec:exec@benchmark
- * java -Xmx512m -cp … io.tickwatch.ui.DashboardBenchmark target/bench-store LAST_HOUR   # another opening range</pre>
+ * java -Xmx512m -cp … io.tickwatch.ui.DashboardBenchmark target/bench-store LAST_HOUR   # another opening range
+ * java -Dbench.db=jdbc:h2:tcp://127.0.0.1:9123/…/target/bench-store/store …          # the store through an H2 server</pre>
  */
 public final class DashboardBenchmark {
 
@@ -53,7 +54,10 @@ public final class DashboardBenchmark {
         Path dir = Path.of(args.length > 0 ? args[0] : "target/bench-store");
         TimeRange range = args.length > 1 ? TimeRange.valueOf(args[1]) : TimeRange.ALL;
         Files.createDirectories(dir);
-        try (RunningTickwatch tw = RunningTickwatch.startForDesktop(dir)) {
+        // -Dbench.db: another URL for the same store, e.g. an H2 TCP server holding it in another JVM
+        String db = System.getProperty("bench.db");
+        java.util.Map<String, String> env = db == null ? java.util.Map.of() : java.util.Map.of("TICKWATCH_DB", db);
+        try (RunningTickwatch tw = RunningTickwatch.startForDesktop(dir, env)) {
             fillOnce(tw);
             CompletableFuture<Void> started = new CompletableFuture<>();
             Platform.startup(() -> started.complete(null));
