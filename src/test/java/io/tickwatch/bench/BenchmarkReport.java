@@ -72,12 +72,15 @@ final class BenchmarkReport {
             md.append(String.format(Locale.ROOT, "%n## Analytics with %,d messages, %s%n%n", a.messages(), a.backend()))
                     .append(String.format(Locale.ROOT, "Filled in bulk with SQL in %.0f s (a week's campaign: all sent "
                             + "and delivered, 70 %% read, 50,000 phones, %,d history rows); Tickwatch headless with "
-                            + "-Xmx512m; each API call %d times over HTTP.%n%n", a.fillSeconds(),
-                            a.messages() * 27L / 10, 21))
-                    .append("| API call | median ms | p95 ms |\n| --- | ---: | ---: |\n");
+                            + "-Xmx512m. Each API call is timed over HTTP once in the fresh JVM (first call: its code not "
+                            + "compiled yet, the store's caches empty), then, after %.0f s of unmeasured calls, %d times "
+                            + "(median, p95): the dashboard asks for its figures every half second in a process that "
+                            + "is warm.%n%n", a.fillSeconds(), a.messages() * 27L / 10,
+                            AnalyticsBenchmark.WARM_UP_MILLIS / 1000.0, AnalyticsBenchmark.REPEAT))
+                    .append("| API call | first call ms | median ms | p95 ms |\n| --- | ---: | ---: | ---: |\n");
             for (AnalyticsBenchmark.Timing t : a.timings()) {
-                md.append(String.format(Locale.ROOT, "| %s (`%s`) | %.1f | %.1f |%n", t.what(), t.path(), t.medianMs(),
-                        t.p95Ms()));
+                md.append(String.format(Locale.ROOT, "| %s (`%s`) | %.1f | %.1f | %.1f |%n", t.what(), t.path(),
+                        t.firstMs(), t.medianMs(), t.p95Ms()));
             }
             md.append(String.format(Locale.ROOT, "%nHeap in use after these calls: %,d MiB; resident memory: %,d MiB.%n",
                     a.heapUsedBytes() >> 20, a.residentBytes() >> 20));
@@ -109,7 +112,9 @@ final class BenchmarkReport {
         for (AnalyticsBenchmark.Result a : analytics) {
             AnalyticsBenchmark.Timing funnel = a.timings().get(0);
             bar(md, String.format(Locale.ROOT, "funnel and KPI refresh with %,d messages, %s: ≤ 10 ms", a.messages(),
-                    a.backend()), String.format(Locale.ROOT, "median %.1f ms over HTTP (maintained per-minute and per-hour figures)", funnel.medianMs()),
+                    a.backend()), String.format(Locale.ROOT, "median %.1f ms over HTTP, p95 %.1f ms (first call in a "
+                            + "fresh JVM: %.1f ms; maintained per-minute and per-hour figures)", funnel.medianMs(),
+                            funnel.p95Ms(), funnel.firstMs()),
                     funnel.medianMs() <= 10);
         }
         md.append("\nThe dashboard's bars (opening with 1,000,000 messages ≤ 3 s, heap ≤ 512 MiB, no FX pulse over "
@@ -194,7 +199,8 @@ final class BenchmarkReport {
             md.append(String.format(Locale.ROOT, "- %s, funnel with %,d messages: %.1f ms over HTTP (one message: "
                     + "%.1f ms, the cost of a request). The figures are maintained in the write transaction "
                     + "(funnel_minutes, funnel_hours, status_counts): a range reads whole hours and the minutes at "
-                    + "its ends, not the messages. The per-phone top 50 is still a GROUP BY over every message.%n",
+                    + "its ends, not the messages. The per-phone top 50 reads the maintained phone_totals, then the "
+                    + "exact median read delay of those 50 phones from their messages.%n",
                     a.backend(), a.messages(), a.timings().get(0).medianMs(), a.timings().get(3).medianMs()));
         }
     }
