@@ -110,10 +110,38 @@ public final class IngestBenchmark {
                 analytics.add(a);
             }
         }
+        int crashRounds = Integer.parseInt(options.getOrDefault("crash-rounds", "20"));
+        List<Crash> crashes = new ArrayList<>();
+        for (Backend backend : crashRounds > 0 ? backends : List.<Backend>of()) {
+            crashes.add(bench.crash(backend, crashRounds));
+        }
+        DashboardRun.Result dashboard = null;
+        if (Boolean.parseBoolean(options.getOrDefault("dashboard", "true"))) {
+            List<String> desktopJvm = List.of(System.getProperty("bench.desktop.jvm", "-Xmx512m").split(","));
+            dashboard = DashboardRun.run(desktopJvm, Path.of(options.getOrDefault("dashboard-store", "target/bench-store")));
+        }
         Path report = Path.of(options.getOrDefault("report", "BENCHMARKS.md"));
-        Files.writeString(report, BenchmarkReport.markdown(rows, httpCeilings, ceilings, analytics, String.join(" ", args),
+        Files.writeString(report, BenchmarkReport.markdown(rows, httpCeilings, ceilings, analytics, crashes, dashboard,
+                String.join(" ", args),
                 bench.connections, bench.seconds, ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE)));
         System.out.println("Written " + report.toAbsolutePath());
+    }
+
+    /** Kill -9 rounds during load on one backend. */
+    record Crash(String backend, io.tickwatch.durability.CrashRounds.Result result) {
+    }
+
+    private Crash crash(Backend backend, int rounds) throws Exception {
+        String run = "crash_" + backend.name().toLowerCase(Locale.ROOT);
+        String url = backend.freshUrl(run);
+        Path dir = workDir.resolve(run);
+        Files.createDirectories(dir);
+        io.tickwatch.durability.CrashRounds.Result result = io.tickwatch.durability.CrashRounds.run(dir, url, rounds,
+                (number, of, round) -> System.out.printf(Locale.ROOT, "%-10s kill -9 round %d/%d: acknowledged %,d "
+                                + "(so far %,d), lost %d%n", backend.name(), number, of, round.acknowledged(),
+                        round.acknowledgedSoFar(), round.lost()));
+        backend.drop(run);
+        return new Crash(backend.name(), result);
     }
 
     /** Requests per second that the HTTP stack and the load generator alone carry on this machine. */

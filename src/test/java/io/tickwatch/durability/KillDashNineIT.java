@@ -2,11 +2,7 @@ package io.tickwatch.durability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tickwatch.testing.ChildTickwatch;
 import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import io.tickwatch.testing.Backend;
 import io.tickwatch.testing.TestDatabase;
@@ -43,22 +39,12 @@ class KillDashNineIT {
 
     private void soak(Backend backend, String url) throws Exception {
         int rounds = Integer.getInteger("tickwatch.soak.rounds", DEFAULT_ROUNDS);
-        Set<StatusLoad.Acked> acked = new HashSet<>();
-        for (int round = 1; round <= rounds; round++) {
-            Set<StatusLoad.Acked> thisRound;
-            try (ChildTickwatch child = ChildTickwatch.start(dir, "--db", url)) {
-                StatusLoad load = new StatusLoad(child.port(), "wamid.r" + round, 8).start();
-                load.awaitAckedRequests(400);
-                child.killHard();
-                thisRound = load.stop();
-            }
-            acked.addAll(thisRound);
-            List<StatusLoad.Acked> missing = StoredStatuses.missing(url, acked);
-            System.out.printf("soak %s round %d/%d: acknowledged %d (total %d), stored %d, lost %d%n", backend, round, rounds,
-                    thisRound.size(), acked.size(), acked.size() - missing.size(), missing.size());
-            assertThat(thisRound).as("statuses acknowledged in round %d", round).hasSizeGreaterThan(1_000);
-            assertThat(missing).as("acknowledged statuses missing after kill -9 (of %d acknowledged)", acked.size())
-                    .isEmpty();
-        }
+        CrashRounds.run(dir, url, rounds, (number, of, round) -> {
+            System.out.printf("soak %s round %d/%d: acknowledged %d (total %d), stored %d, lost %d%n", backend, number, of,
+                    round.acknowledged(), round.acknowledgedSoFar(), round.acknowledgedSoFar() - round.lost(), round.lost());
+            assertThat(round.acknowledged()).as("statuses acknowledged in round %d", number).isGreaterThan(1_000);
+            assertThat(round.lost()).as("acknowledged statuses missing after kill -9 (of %d acknowledged)",
+                    round.acknowledgedSoFar()).isZero();
+        });
     }
 }
