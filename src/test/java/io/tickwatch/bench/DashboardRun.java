@@ -39,27 +39,37 @@ final class DashboardRun {
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.tickwatch.ui.DashboardBenchmark",
                 store.toAbsolutePath().toString()));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        Long open = null;
-        Long heap = null;
-        Matcher load = null;
+        List<String> lines = new ArrayList<>();
         try (BufferedReader out = p.inputReader()) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
-                Matcher m;
-                if ((m = OPEN.matcher(line)).find()) {
-                    open = Long.parseLong(m.group(1));
-                } else if ((m = HEAP.matcher(line)).find() && heap == null) {
-                    heap = Long.parseLong(m.group(1));
-                } else if ((m = LOAD.matcher(line)).find()) {
-                    load = m;
-                }
+                lines.add(line);
                 if (line.startsWith("filled ") || line.startsWith("open with") || line.startsWith("load:")) {
                     System.out.println("dashboard: " + line);
                 }
             }
         }
         int exit = p.waitFor();
+        return parse(lines, "the dashboard benchmark (exit " + exit + ")");
+    }
+
+    /** The figures in what the dashboard benchmark printed ({@code DashboardBenchmark.OPEN_LINE} and the others). */
+    static Result parse(List<String> lines, String source) {
+        Long open = null;
+        Long heap = null;
+        Matcher load = null;
+        for (String line : lines) {
+            Matcher m;
+            if ((m = OPEN.matcher(line)).find()) {
+                open = Long.parseLong(m.group(1));
+            } else if ((m = HEAP.matcher(line)).find() && heap == null) {
+                heap = Long.parseLong(m.group(1));
+            } else if ((m = LOAD.matcher(line)).find()) {
+                load = m;
+            }
+        }
         if (open == null || heap == null || load == null) {
-            throw new IllegalStateException("the dashboard benchmark exited " + exit + " without its figures");
+            throw new IllegalStateException(source + " printed no " + (open == null ? "opening time"
+                    : heap == null ? "heap" : "load figures") + " (" + lines.size() + " lines)");
         }
         return new Result(open, heap, Long.parseLong(load.group(1).replace(",", "")), Long.parseLong(load.group(2)),
                 Double.parseDouble(load.group(3)), Double.parseDouble(load.group(4)), Long.parseLong(load.group(5)));

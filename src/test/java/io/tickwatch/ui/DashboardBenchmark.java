@@ -43,6 +43,15 @@ public final class DashboardBenchmark {
     private static final int TARGET_RATE = 10_000;
     private static final int LOAD_SECONDS = 20;
 
+    /** The lines with the figures of the bars (the ingest benchmark's DashboardRun reads them). */
+    public static final String OPEN_LINE = "open with %,d messages in the range %s: window built %d ms; funnel KPIs %d ms, "
+            + "latency and throughput charts %d ms, then Messages clicked: page %d ms, then Phones clicked: "
+            + "phones %d ms (first %d rows complete); all views filled in %d ms; every median of the "
+            + "phones page (%d rows) %d ms%n";
+    public static final String HEAP_LINE = "heap after open: %d MiB used of %d MiB max%n";
+    public static final String LOAD_LINE = "load: %,.0f statuses/s accepted (target %,d), %,d refused or failed; "
+            + "%d frames, frame gap p50 %.1f ms, p99 %.1f ms, max %.1f ms, gaps over 50 ms: %d%n";
+
     private DashboardBenchmark() {
     }
 
@@ -112,10 +121,7 @@ public final class DashboardBenchmark {
             long wholePage = waitFor(t0, "every median of the phones page", () -> phoneTable.getItems().stream()
                     .map(r -> (io.tickwatch.store.PhoneRow) r).allMatch(r -> r.read() == 0 || r.medianReadDelay() != null));
             onFx(() -> select(scene, "#overviewTab")); // what is on screen while statuses arrive
-            System.out.printf(Locale.ROOT, "open with %,d messages in the range " + range.label() + ": window built %d ms; funnel KPIs %d ms, "
-                            + "latency and throughput charts %d ms, then Messages clicked: page %d ms, then Phones clicked: "
-                            + "phones %d ms (first %d rows complete); all views filled in %d ms; every median of the "
-                            + "phones page (%d rows) %d ms%n", stored,
+            System.out.printf(Locale.ROOT, OPEN_LINE, stored, range.label(),
                     ms(built - t0), ms(at[0] - t0), ms(at[1] - t0), ms(at[2] - t0), ms(at[3] - t0), VISIBLE_PHONES,
                     ms(filled - t0), onFx(() -> phoneTable.getItems().size()), ms(wholePage - t0));
             // CPU time does not grow when other programs take the cores: the part of the above that is our own work
@@ -123,7 +129,7 @@ public final class DashboardBenchmark {
                     ms(fxCpuBuilt - fxCpu0), ms(fxCpuFilled - fxCpu0));
             System.gc();
             Runtime rt = Runtime.getRuntime();
-            System.out.printf(Locale.ROOT, "heap after open: %d MiB used of %d MiB max%n",
+            System.out.printf(Locale.ROOT, HEAP_LINE,
                     (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);
 
             measurePulsesUnderLoad(tw);
@@ -203,8 +209,7 @@ public final class DashboardBenchmark {
         }
         sorted.sort(null);
         long over50 = sorted.stream().filter(g -> g > TimeUnit.MILLISECONDS.toNanos(50)).count();
-        System.out.printf(Locale.ROOT, "load: %,.0f statuses/s accepted (target %,d), %,d refused or failed; "
-                        + "%d frames, frame gap p50 %.1f ms, p99 %.1f ms, max %.1f ms, gaps over 50 ms: %d%n",
+        System.out.printf(Locale.ROOT, LOAD_LINE,
                 accepted / seconds, TARGET_RATE, refused, sorted.size(),
                 pct(sorted, 0.50), pct(sorted, 0.99), sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6, over50);
         System.out.println(after.since(before, sorted.size()));
