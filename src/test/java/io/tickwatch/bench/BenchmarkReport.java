@@ -128,7 +128,8 @@ final class BenchmarkReport {
                             r.acknowledged()), r.rounds().size() >= 20 && r.lost() == 0);
         }
         if (dashboard != null) {
-            bar(md, "dashboard open with 1,000,000 messages (H2): all views filled in ≤ 3 s; heap ≤ 512 MiB",
+            bar(md, String.format(Locale.ROOT, "dashboard open with %,d messages (H2): all views filled in ≤ 3 s; "
+                            + "heap ≤ 512 MiB", dashboard.messages()),
                     String.format(Locale.ROOT, "%.2f s; %d MiB in use after opening", dashboard.openMillis() / 1000.0,
                             dashboard.heapMiB()), dashboard.openMillis() <= 3_000 && dashboard.heapMiB() <= 512);
             bar(md, "UI while ingesting 10,000 statuses/s: no FX pulse over 50 ms",
@@ -160,9 +161,10 @@ final class BenchmarkReport {
         if (d == null) {
             return;
         }
-        md.append("\n## The dashboard with 1,000,000 messages\n\n`DashboardBenchmark` in a JVM of its own with the "
-                + "desktop application's options (`-Xmx512m` and the thread priorities of `mvn javafx:run`), headless: "
-                + "the window opened on an H2 store of 1,000,000 messages and range \"All\", timed until the overview, "
+        md.append(String.format(Locale.ROOT, "%n## The dashboard with %,d messages%n%n", d.messages()))
+                .append("`DashboardBenchmark` in a JVM of its own with the options of `mvn javafx:run` (`")
+                .append(String.join(" ", d.jvmOptions())).append("`), headless: "
+                + "the window opened on that H2 store and range \"All\", timed until the overview, "
                 + "the Messages page and the first screenful of Phones are filled (clicked through as a person would); "
                 + "then FX frame gaps while a load generator in another JVM offers 10,000 statuses/s for 20 s "
                 + "(docs/dashboard.md, which also sets out what the gaps over 50 ms are on this machine).\n\n"

@@ -16,11 +16,11 @@ import java.util.regex.Pattern;
 final class DashboardRun {
 
     /** What one run of the dashboard benchmark printed. */
-    record Result(long openMillis, long heapMiB, long acceptedPerSecond, long frames, double gapP99Millis,
-                  double gapMaxMillis, long gapsOver50) {
+    record Result(List<String> jvmOptions, long messages, long openMillis, long heapMiB, long acceptedPerSecond,
+                  long frames, double gapP99Millis, double gapMaxMillis, long gapsOver50) {
     }
 
-    private static final Pattern OPEN = Pattern.compile("all views filled in (\\d+) ms");
+    private static final Pattern OPEN = Pattern.compile("open with ([\\d,]+) messages.*all views filled in (\\d+) ms");
     private static final Pattern HEAP = Pattern.compile("heap after open: (\\d+) MiB used");
     private static final Pattern LOAD = Pattern.compile("load: ([\\d,]+) statuses/s accepted .*; (\\d+) frames, frame gap "
             + "p50 [\\d.]+ ms, p99 ([\\d.]+) ms, max ([\\d.]+) ms, gaps over 50 ms: (\\d+)");
@@ -49,18 +49,21 @@ final class DashboardRun {
             }
         }
         int exit = p.waitFor();
-        return parse(lines, "the dashboard benchmark (exit " + exit + ")");
+        return parse(desktopJvm, lines, "the dashboard benchmark (exit " + exit + ", last lines: "
+                + String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size())) + ")");
     }
 
     /** The figures in what the dashboard benchmark printed ({@code DashboardBenchmark.OPEN_LINE} and the others). */
-    static Result parse(List<String> lines, String source) {
+    static Result parse(List<String> jvmOptions, List<String> lines, String source) {
+        Long messages = null;
         Long open = null;
         Long heap = null;
         Matcher load = null;
         for (String line : lines) {
             Matcher m;
             if ((m = OPEN.matcher(line)).find()) {
-                open = Long.parseLong(m.group(1));
+                messages = Long.parseLong(m.group(1).replace(",", ""));
+                open = Long.parseLong(m.group(2));
             } else if ((m = HEAP.matcher(line)).find() && heap == null) {
                 heap = Long.parseLong(m.group(1));
             } else if ((m = LOAD.matcher(line)).find()) {
@@ -71,7 +74,7 @@ final class DashboardRun {
             throw new IllegalStateException(source + " printed no " + (open == null ? "opening time"
                     : heap == null ? "heap" : "load figures") + " (" + lines.size() + " lines)");
         }
-        return new Result(open, heap, Long.parseLong(load.group(1).replace(",", "")), Long.parseLong(load.group(2)),
+        return new Result(List.copyOf(jvmOptions), messages, open, heap, Long.parseLong(load.group(1).replace(",", "")), Long.parseLong(load.group(2)),
                 Double.parseDouble(load.group(3)), Double.parseDouble(load.group(4)), Long.parseLong(load.group(5)));
     }
 }

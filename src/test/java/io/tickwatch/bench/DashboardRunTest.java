@@ -19,14 +19,14 @@ class DashboardRunTest {
 
     @Test
     void readsTheFiguresOfEveryBarAmongOtherLines() {
-        DashboardRun.Result r = DashboardRun.parse(List.of("INFO store ready", OPEN, "FX thread CPU: window build 870 ms",
+        DashboardRun.Result r = DashboardRun.parse(List.of("-Xmx512m"), List.of("INFO store ready", OPEN, "FX thread CPU: window build 870 ms",
                 HEAP, "WARNING: something", LOAD, "during load: FX thread CPU 660 ms"), "test");
-        assertThat(r).isEqualTo(new DashboardRun.Result(2451, 67, 9_840, 1231, 33.0, 63.9, 2));
+        assertThat(r).isEqualTo(new DashboardRun.Result(List.of("-Xmx512m"), 1_000_000, 2451, 67, 9_840, 1231, 33.0, 63.9, 2));
     }
 
     @Test
     void aRunThatEndsBeforeItsLoadFiguresIsAnError() {
-        assertThatThrownBy(() -> DashboardRun.parse(List.of(OPEN, HEAP, "Exception in thread main"), "the run"))
+        assertThatThrownBy(() -> DashboardRun.parse(List.of(), List.of(OPEN, HEAP, "Exception in thread main"), "the run"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("the run printed no load figures");
     }
 }

@@ -1,5 +1,6 @@
 package io.tickwatch.bench;
 
+import io.tickwatch.durability.CrashRounds;
 import io.tickwatch.testing.ChildJvm;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,7 +39,7 @@ public final class IngestBenchmark {
     private final Path workDir;
     private final int connections;
     private final double seconds;
-    /** JVM options of the server (Tickwatch and the naive receiver alike), besides the heap and the GC log. */
+    /** One more JVM option of the servers (Tickwatch and the naive receiver alike), or none. */
     private final List<String> serverJvm;
 
     private IngestBenchmark(Path workDir, int connections, double seconds, List<String> serverJvm) {
@@ -54,7 +55,7 @@ public final class IngestBenchmark {
         Files.createDirectories(workDir);
         IngestBenchmark bench = new IngestBenchmark(workDir, Integer.parseInt(options.getOrDefault("connections", "32")),
                 Double.parseDouble(options.getOrDefault("seconds", "10")),
-                List.of(options.getOrDefault("server-jvm", "").split(" ")).stream().filter(o -> !o.isBlank()).toList());
+                options.containsKey("server-jvm") ? List.of(options.get("server-jvm")) : List.of());
         List<Backend> backends = new ArrayList<>();
         for (String name : options.getOrDefault("backends", "h2,postgresql").split(",")) {
             if (name.equals("h2")) {
@@ -117,8 +118,13 @@ public final class IngestBenchmark {
         }
         DashboardRun.Result dashboard = null;
         if (Boolean.parseBoolean(options.getOrDefault("dashboard", "true"))) {
-            List<String> desktopJvm = List.of(System.getProperty("bench.desktop.jvm", "-Xmx512m").split(","));
-            dashboard = DashboardRun.run(desktopJvm, Path.of(options.getOrDefault("dashboard-store", "target/bench-store")));
+            // the pom passes the options of mvn javafx:run: measuring the window with other ones would not be the bar
+            String desktopJvm = System.getProperty("bench.desktop.jvm");
+            if (desktopJvm == null) {
+                throw new IllegalArgumentException("-Dbench.desktop.jvm (the desktop's JVM options, comma-separated) is "
+                        + "missing: run mvn -q test-compile exec:exec@ingest-benchmark, or add --dashboard false");
+            }
+            dashboard = DashboardRun.run(List.of(desktopJvm.split(",")), Path.of(options.getOrDefault("dashboard-store", "target/bench-store")));
         }
         Path report = Path.of(options.getOrDefault("report", "BENCHMARKS.md"));
         Files.writeString(report, BenchmarkReport.markdown(rows, httpCeilings, ceilings, analytics, crashes, dashboard,
@@ -128,7 +134,7 @@ public final class IngestBenchmark {
     }
 
     /** Kill -9 rounds during load on one backend. */
-    record Crash(String backend, io.tickwatch.durability.CrashRounds.Result result) {
+    record Crash(String backend, CrashRounds.Result result) {
     }
 
     private Crash crash(Backend backend, int rounds) throws Exception {
@@ -136,7 +142,7 @@ public final class IngestBenchmark {
         String url = backend.freshUrl(run);
         Path dir = workDir.resolve(run);
         Files.createDirectories(dir);
-        io.tickwatch.durability.CrashRounds.Result result = io.tickwatch.durability.CrashRounds.run(dir, url, rounds,
+        CrashRounds.Result result = CrashRounds.run(dir, url, rounds,
                 (number, of, round) -> System.out.printf(Locale.ROOT, "%-10s kill -9 round %d/%d: acknowledged %,d "
                                 + "(so far %,d), lost %d%n", backend.name(), number, of, round.acknowledged(),
                         round.acknowledgedSoFar(), round.lost()));

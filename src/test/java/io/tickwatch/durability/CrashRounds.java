@@ -15,8 +15,12 @@ import java.util.Set;
  */
 public final class CrashRounds {
 
-    /** One round: statuses acknowledged in it, acknowledged in all rounds so far, and of those not in the store. */
-    public record Round(int acknowledged, int acknowledgedSoFar, int lost) {
+    /** One round: statuses acknowledged in it, acknowledged in all rounds so far, and those of them not in the store. */
+    public record Round(int acknowledged, int acknowledgedSoFar, List<String> missing) {
+
+        public int lost() {
+            return missing.size();
+        }
     }
 
     /** Every round, in order. The check after the last one covers the statuses of all of them. */
@@ -51,8 +55,8 @@ public final class CrashRounds {
                 thisRound = load.stop();
             }
             acked.addAll(thisRound);
-            int lost = StoredStatuses.missing(jdbcUrl, acked).size();
-            Round round = new Round(thisRound.size(), acked.size(), lost);
+            List<String> missing = StoredStatuses.missing(jdbcUrl, acked).stream().map(String::valueOf).toList();
+            Round round = new Round(thisRound.size(), acked.size(), missing);
             done.add(round);
             progress.round(number, rounds, round);
         }
